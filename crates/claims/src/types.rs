@@ -1,0 +1,233 @@
+//! The public data model of the grammar. Its serde form is the JSON contract of
+//! `factcheck sentences` and `factcheck claims` (documented in `docs/json.md`).
+
+use factcheck_model::{Date, PartialDate, Span};
+use serde::Serialize;
+
+/// How to read the input.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Format {
+    /// Markdown for `.md`/`.markdown` paths or text that starts with front matter; plain otherwise.
+    #[default]
+    Auto,
+    Plain,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub format: Format,
+    /// The document date from the command line; wins over the front matter's `date:`.
+    pub date: Option<Date>,
+}
+
+/// What the grammar found in one draft.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    /// The document date relative dates were resolved against (`--date`, else front matter).
+    pub date: Option<Date>,
+    pub sentences: Vec<Sentence>,
+    /// Claims in span order; attribution claims included (see [`ClaimKind`]).
+    pub claims: Vec<Claim>,
+    /// Problems with the text that are not failures (an unparseable front-matter date, …).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub message: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SentenceKind {
+    /// Ordinary body text (also a headline or standfirst that has no final punctuation).
+    Text,
+    /// A Markdown heading.
+    Heading,
+    /// A related-link teaser such as `Read more: …`: kept as a sentence, never a claim.
+    Teaser,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sentence {
+    pub text: String,
+    pub span: Span,
+    pub kind: SentenceKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    /// A proposition of the draft itself.
+    Statement,
+    /// The attribution of other claims ("Politico said in a report published on Wednesday"),
+    /// checkable in its own right: the report's date is a claim too.
+    Attribution,
+}
+
+/// One checkable proposition.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    pub text: String,
+    pub span: Span,
+    /// Index into [`Document::sentences`].
+    pub sentence: usize,
+    pub kind: ClaimKind,
+    /// The attribution of a statement, when the sentence gives one.
+    pub attribution: Option<Attribution>,
+    /// Mentions in span order, all inside `span`.
+    pub mentions: Vec<Mention>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attribution {
+    pub text: String,
+    pub span: Span,
+    /// Who is cited: `Politico`, `Nazeli Baghdasaryan`, `the report`.
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    pub text: String,
+    pub span: Span,
+    #[serde(flatten)]
+    pub value: MentionValue,
+}
+
+/// The typed value of a mention. Serialises as `"kind": …, "value": …`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", content = "value", rename_all = "lowercase")]
+pub enum MentionValue {
+    Date(DateMention),
+    Quantity(Quantity),
+    Duration(Duration),
+    Person(Person),
+    Name(Name),
+}
+
+/// A date, absolute ("September 17", "2020") or relative ("last month", "on Wednesday",
+/// "two days before <event>", "one day later").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DateMention {
+    /// The date, resolved as far as the text allows: absolute dates always; dates relative to the
+    /// document date when it is known; dates relative to an event only when the draft itself dates
+    /// that event. `None` otherwise (the checker resolves it against facts).
+    pub date: Option<PartialDate>,
+    /// The precision of `date`, or of the expression when unresolved.
+    pub precision: factcheck_model::Precision,
+    /// "since last year", "since September 24": the date opens an interval that lasts until now.
+    pub since: bool,
+    /// Set for relative expressions.
+    pub relative: Option<Relative>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Relative {
+    /// Signed offset from the anchor: "two days before" is -2 days, "one day later" +1 day,
+    /// "last month" -1 month, "yesterday" -1 day. Zero for a weekday ("on Wednesday"), whose
+    /// resolution is the latest such weekday on or before the anchor.
+    pub offset: Offset,
+    pub anchor: Anchor,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Offset {
+    /// Signed amount; `None` for a vague amount ("days before").
+    pub amount: Option<i32>,
+    pub unit: Unit,
+    /// For weekday expressions: which weekday (serialised in lower case, `"wednesday"`).
+    #[serde(serialize_with = "serialize_weekday")]
+    pub weekday: Option<factcheck_model::Weekday>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// What a relative date counts from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Anchor {
+    /// The document date ("last month", "on Wednesday", "yesterday").
+    Document { date: Option<Date> },
+    /// The event of the previous claim ("one day later", "the following day").
+    Previous,
+    /// An event named in the same sentence ("two days before Baku launched its operation").
+    Event { text: String, span: Span },
+    /// A demonstrative the grammar cannot resolve ("following this declaration").
+    Unresolved { text: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exactly,
+    Over,
+    MoreThan,
+    AtLeast,
+    Nearly,
+    Almost,
+    About,
+    Around,
+    UpTo,
+    FewerThan,
+    /// No qualifier: the number must match at its stated precision.
+    None,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quantity {
+    pub number: f64,
+    pub qualifier: Qualifier,
+    /// The counted noun phrase ("Nagorno-Karabakh residents").
+    pub noun: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Duration {
+    pub amount: f64,
+    pub unit: Unit,
+    /// What lasted ("conflict" in "six-week conflict").
+    pub noun: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Person {
+    pub name: String,
+    /// The role as written, without the organisation ("Senior Advisor for Caucasus Negotiations").
+    pub role: Option<String>,
+    /// The organisation or country of the role ("Washington", "EU", "Russia").
+    pub organisation: Option<String>,
+    /// Where the role (with its organisation) is written.
+    pub role_span: Option<Span>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Name {
+    pub name: String,
+}
+
+fn serialize_weekday<S: serde::Serializer>(
+    weekday: &Option<factcheck_model::Weekday>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use factcheck_model::Weekday::*;
+    let name = weekday.map(|w| match w {
+        Monday => "monday",
+        Tuesday => "tuesday",
+        Wednesday => "wednesday",
+        Thursday => "thursday",
+        Friday => "friday",
+        Saturday => "saturday",
+        Sunday => "sunday",
+    });
+    name.serialize(s)
+}

@@ -1,0 +1,17 @@
+//! The shared vocabulary of factcheck.
+//!
+//! This crate has no parser and no thread pool: it holds the types that the claim grammar
+//! (`factcheck-claims`), the checker (`factcheck-rules`) and the renderers (`factcheck-report`)
+//! exchange. Everything here is plain data with a stable serde form, because the JSON output is a
+//! contract other tools read.
+
+mod date;
+mod span;
+mod verdict;
+
+pub use date::{DateError, PartialDate, Precision};
+pub use jiff::civil::{Date, Weekday};
+pub use span::{LineIndex, Span};
+pub use verdict::{
+    CheckedClaim, Diagnostic, FileReport, Level, Related, Report, Summary, Verdict,
+};

@@ -1,0 +1,1 @@
+//! Reference facts and the checker.
