@@ -1,1 +1,38 @@
-fn main() {}
+//! The `factcheck` command line.
+//!
+//! Everything here is glue: arguments and the config file, finding and reading inputs, calling the
+//! grammar, the checker and the renderers, and turning the outcome into an exit code (0 nothing
+//! fails, 1 a claim fails, 2 usage, input or rule errors).
+
+mod cli;
+mod commands;
+mod config;
+mod inputs;
+mod output;
+mod text;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // clap prints help and version to stdout with success, errors to stderr.
+            let code = if err.use_stderr() { 2 } else { 0 };
+            let _ = err.print();
+            return ExitCode::from(code);
+        }
+    };
+    match commands::run(cli) {
+        Ok(code) => ExitCode::from(code as u8),
+        Err(err) => {
+            if output::is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,299 @@
+//! The subcommands.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use factcheck_claims::{Document, Options};
+use factcheck_model::{Diagnostic, FileReport, Report, Verdict};
+use factcheck_rules::FactBase;
+use rayon::prelude::*;
+
+use crate::cli::{CheckArgs, Cli, ColorChoice, Command, FailOn, RulesCommand, TextArgs, TextFormat};
+use crate::config::Config;
+use crate::inputs::{self, Filters, Input, Read};
+use crate::output;
+
+/// Exit codes.
+pub const OK: i32 = 0;
+pub const FAILED: i32 = 1;
+pub const ERROR: i32 = 2;
+
+/// Inputs above this count get a progress bar (on a terminal).
+const PROGRESS_THRESHOLD: usize = 20;
+
+pub fn run(cli: Cli) -> Result<i32> {
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Sentences(args) => text(args, false),
+        Command::Claims(args) => text(args, true),
+        Command::Rules(cmd) => rules(cmd),
+    }
+}
+
+fn check(args: CheckArgs) -> Result<i32> {
+    let config = Config::find(args.config.as_deref())?;
+    let format = match (args.format, &config.format) {
+        (Some(f), _) => f,
+        (None, Some(name)) => name.parse().map_err(|_| {
+            anyhow::anyhow!("{}: unknown format `{name}` in config", config_name(&config))
+        })?,
+        (None, None) => factcheck_report::Format::Human,
+    };
+    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Contradicted);
+    let rules_dir = config.rules_dir(args.rules.as_deref());
+    let Some(base) = load_rules(&rules_dir) else {
+        return Ok(ERROR);
+    };
+    if base.is_empty() {
+        eprintln!(
+            "warning: no facts in {}: every claim will be unverifiable",
+            rules_dir.display()
+        );
+    }
+
+    let filters = Filters::new(&config.include, &config.exclude)?;
+    let (inputs, collect_errors) = inputs::collect(&args.paths, &filters);
+    let progress = progress_bar(inputs.len(), args.no_progress);
+    let mut files: Vec<FileReport> = inputs
+        .par_iter()
+        .filter_map(|input| {
+            let report = check_input(&base, input, &args);
+            progress.inc(1);
+            report
+        })
+        .collect();
+    progress.finish_and_clear();
+    files.extend(collect_errors.into_iter().map(|e| FileReport {
+        path: e.name,
+        date: None,
+        claims: Vec::new(),
+        diagnostics: vec![inputs::error(e.message)],
+        source: String::new(),
+    }));
+
+    let report = Report::new(files);
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            args.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let options = factcheck_report::Options {
+        color,
+        verbose: args.verbose,
+        author: args.author.clone(),
+        date_published: None,
+        tool_version: env!("CARGO_PKG_VERSION").to_string(),
+    };
+    output::write(args.output.as_deref(), |out| {
+        factcheck_report::render(&report, format, &options, out)
+    })?;
+    Ok(exit_code(&report, fail_on))
+}
+
+/// 2 when any file had an input error (it outranks a failing claim), else 1 when a claim fails
+/// under `fail_on`, else 0.
+pub fn exit_code(report: &Report, fail_on: FailOn) -> i32 {
+    if report.summary.errors > 0 {
+        return ERROR;
+    }
+    let fails = |v: Verdict| match fail_on {
+        FailOn::Contradicted => v == Verdict::Contradicted,
+        FailOn::Unverifiable => v != Verdict::Supported,
+        FailOn::Never => false,
+    };
+    let failed = report.files.iter().flat_map(|f| &f.claims).any(|c| fails(c.verdict));
+    if failed { FAILED } else { OK }
+}
+
+fn check_input(base: &FactBase, input: &Input, args: &CheckArgs) -> Option<FileReport> {
+    let failed = |d: Diagnostic| FileReport {
+        path: input.name.clone(),
+        date: None,
+        claims: Vec::new(),
+        diagnostics: vec![d],
+        source: String::new(),
+    };
+    match input.read(args.lossy) {
+        Read::Skipped(warning) => {
+            eprintln!("warning: {warning}");
+            None
+        }
+        Read::Failed(d) => Some(failed(d)),
+        Read::Text { text, warnings } => {
+            let doc = parse(&text, input, args.date);
+            let mut report = factcheck_rules::check_document(base, &doc, &input.name, &text);
+            report.diagnostics.splice(0..0, warnings);
+            Some(report)
+        }
+    }
+}
+
+fn parse(text: &str, input: &Input, date: Option<factcheck_model::Date>) -> Document {
+    factcheck_claims::parse(text, &Options { format: input.format(), date })
+}
+
+fn load_rules(dir: &Path) -> Option<FactBase> {
+    match factcheck_rules::load(dir) {
+        Ok(base) => Some(base),
+        Err(err) => {
+            for e in &err.errors {
+                eprintln!("error: {e}");
+            }
+            eprintln!(
+                "factcheck: {} error(s) in the rules in {}; nothing was checked",
+                err.errors.len(),
+                dir.display()
+            );
+            None
+        }
+    }
+}
+
+fn progress_bar(len: usize, disabled: bool) -> indicatif::ProgressBar {
+    if disabled || len < PROGRESS_THRESHOLD || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} checking {pos}/{len} files [{bar:30}] {elapsed}",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+fn config_name(config: &Config) -> String {
+    config.dir.join(crate::config::FILE_NAME).display().to_string()
+}
+
+/// `factcheck sentences` and `factcheck claims`.
+fn text(args: TextArgs, claims: bool) -> Result<i32> {
+    let (inputs, errors) = inputs::collect(std::slice::from_ref(&args.path), &Filters::default());
+    if let Some(e) = errors.first() {
+        eprintln!("error: {}: {}", e.name, e.message);
+        return Ok(ERROR);
+    }
+    let Some(input) = inputs.first() else {
+        eprintln!("error: {}: no .md, .markdown or .txt file there", args.path.display());
+        return Ok(ERROR);
+    };
+    if inputs.len() > 1 {
+        eprintln!("error: {}: give one file, not a directory", args.path.display());
+        return Ok(ERROR);
+    }
+    let text = match input.read(args.lossy) {
+        Read::Text { text, warnings } => {
+            for w in warnings {
+                eprintln!("warning: {}: {}", input.name, diagnostic_line(&w));
+            }
+            text
+        }
+        Read::Skipped(w) => {
+            eprintln!("error: {w}");
+            return Ok(ERROR);
+        }
+        Read::Failed(d) => {
+            eprintln!("error: {}: {}", input.name, diagnostic_line(&d));
+            return Ok(ERROR);
+        }
+    };
+    let doc = parse(&text, input, args.date);
+    output::write(None, |out| match (args.format, claims) {
+        (TextFormat::Json, false) => {
+            serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "sentences": doc.sentences }))?;
+            writeln!(out)
+        }
+        (TextFormat::Json, true) => {
+            serde_json::to_writer_pretty(
+                &mut *out,
+                &serde_json::json!({ "date": doc.date, "claims": doc.claims, "diagnostics": doc.diagnostics }),
+            )?;
+            writeln!(out)
+        }
+        (TextFormat::Human, false) => crate::text::sentences(&input.name, &doc, out),
+        (TextFormat::Human, true) => crate::text::claims(&input.name, &doc, out),
+    })?;
+    Ok(OK)
+}
+
+fn diagnostic_line(d: &Diagnostic) -> String {
+    match (d.line, d.column) {
+        (Some(l), Some(c)) => format!("{l}:{c}: {}", d.message),
+        _ => d.message.clone(),
+    }
+}
+
+/// `factcheck rules …`.
+fn rules(cmd: RulesCommand) -> Result<i32> {
+    match cmd {
+        RulesCommand::Schema => {
+            output::write(None, |out| out.write_all(factcheck_rules::json_schema().as_bytes()))?;
+            Ok(OK)
+        }
+        RulesCommand::Lint { dir } => {
+            let dir = dir.unwrap_or_else(|| Config::find(None).map(|c| c.rules_dir(None)).unwrap_or_else(|_| "rules".into()));
+            match factcheck_rules::lint(&dir) {
+                Err(err) => {
+                    for e in &err.errors {
+                        eprintln!("error: {e}");
+                    }
+                    eprintln!("factcheck: {} error(s) in {}", err.errors.len(), dir.display());
+                    Ok(ERROR)
+                }
+                Ok((base, findings)) => {
+                    output::write(None, |out| {
+                        for f in &findings {
+                            writeln!(out, "{f}")?;
+                        }
+                        Ok(())
+                    })?;
+                    eprintln!(
+                        "factcheck: {} facts in {} files, {} finding(s)",
+                        base.len(),
+                        base.files(),
+                        findings.len()
+                    );
+                    Ok(if findings.is_empty() { OK } else { FAILED })
+                }
+            }
+        }
+        RulesCommand::Test { dir } => {
+            let dir = dir.unwrap_or_else(|| Config::find(None).map(|c| c.rules_dir(None)).unwrap_or_else(|_| "rules".into()));
+            let Some(base) = load_rules(&dir) else {
+                return Ok(ERROR);
+            };
+            let results = factcheck_rules::run_examples(&base);
+            let failures: Vec<_> = results.iter().filter(|r| r.expected != r.got).collect();
+            output::write(None, |out| {
+                for r in &failures {
+                    writeln!(
+                        out,
+                        "{}:{}: fact `{}`: example {:?} (date {}) expected {}, got {}: {}",
+                        r.path.display(),
+                        r.line,
+                        r.fact_id,
+                        r.text,
+                        r.date.map(|d| d.to_string()).unwrap_or_else(|| "none".into()),
+                        r.expected,
+                        r.got,
+                        r.message
+                    )?;
+                }
+                Ok(())
+            })
+            .context("cannot write the results")?;
+            eprintln!(
+                "factcheck: {} examples: {} as expected, {} otherwise",
+                results.len(),
+                results.len() - failures.len(),
+                failures.len()
+            );
+            Ok(if failures.is_empty() { OK } else { FAILED })
+        }
+    }
+}
