@@ -1,6 +1,6 @@
 //! The subcommands.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use crate::cli::{CheckArgs, Cli, ColorChoice, Command, FailOn, RulesCommand, TextArgs, TextFormat};
 use crate::config::Config;
-use crate::inputs::{self, Filters, Input, Read};
+use crate::inputs::{self, Filters, Input, Loaded};
 use crate::output;
 
 /// Exit codes.
@@ -119,12 +119,12 @@ fn check_input(base: &FactBase, input: &Input, args: &CheckArgs) -> Option<FileR
         source: String::new(),
     };
     match input.read(args.lossy) {
-        Read::Skipped(warning) => {
+        Loaded::Skipped(warning) => {
             eprintln!("warning: {warning}");
             None
         }
-        Read::Failed(d) => Some(failed(d)),
-        Read::Text { text, warnings } => {
+        Loaded::Failed(d) => Some(failed(d)),
+        Loaded::Text { text, warnings } => {
             let doc = parse(&text, input, args.date);
             let mut report = factcheck_rules::check_document(base, &doc, &input.name, &text);
             report.diagnostics.splice(0..0, warnings);
@@ -187,17 +187,17 @@ fn text(args: TextArgs, claims: bool) -> Result<i32> {
         return Ok(ERROR);
     }
     let text = match input.read(args.lossy) {
-        Read::Text { text, warnings } => {
+        Loaded::Text { text, warnings } => {
             for w in warnings {
                 eprintln!("warning: {}: {}", input.name, diagnostic_line(&w));
             }
             text
         }
-        Read::Skipped(w) => {
+        Loaded::Skipped(w) => {
             eprintln!("error: {w}");
             return Ok(ERROR);
         }
-        Read::Failed(d) => {
+        Loaded::Failed(d) => {
             eprintln!("error: {}: {}", input.name, diagnostic_line(&d));
             return Ok(ERROR);
         }
@@ -278,7 +278,7 @@ fn rules(cmd: RulesCommand) -> Result<i32> {
                         r.line,
                         r.fact_id,
                         r.text,
-                        r.date.map(|d| d.to_string()).unwrap_or_else(|| "none".into()),
+                        r.date,
                         r.expected,
                         r.got,
                         r.message

@@ -3,7 +3,7 @@
 //! Reading never stops the run: a file that cannot be read becomes an error diagnostic on its own
 //! report, so one bad draft never hides the results of the others.
 
-use std::io::Read;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use factcheck_claims::Format;
@@ -124,7 +124,7 @@ fn walk(root: &Path, filters: &Filters, inputs: &mut Vec<Input>, errors: &mut Ve
 }
 
 /// What reading an input gave.
-pub enum Read {
+pub enum Loaded {
     Text { text: String, warnings: Vec<Diagnostic> },
     /// A binary file met while walking: skipped, with this warning.
     Skipped(String),
@@ -146,7 +146,7 @@ impl Input {
         }
     }
 
-    pub fn read(&self, lossy: bool) -> Read {
+    pub fn read(&self, lossy: bool) -> Loaded {
         let bytes = match &self.source {
             Source::Stdin => {
                 let mut buf = Vec::new();
@@ -156,11 +156,11 @@ impl Input {
         };
         let bytes = match bytes {
             Ok(b) => b,
-            Err(e) => return Read::Failed(error(format!("cannot read: {}", io_message(&e)))),
+            Err(e) => return Loaded::Failed(error(format!("cannot read: {}", io_message(&e)))),
         };
         let walked = matches!(self.source, Source::File { walked: true, .. });
         if walked && memchr_nul(&bytes[..bytes.len().min(BINARY_PROBE)]) {
-            return Read::Skipped(format!("{}: skipped: binary file", self.name));
+            return Loaded::Skipped(format!("{}: skipped: binary file", self.name));
         }
         decode(bytes, lossy)
     }
@@ -168,9 +168,9 @@ impl Input {
 
 /// UTF-8 text, or an error naming the first invalid byte (or, when `lossy`, the text with
 /// replacement characters and a warning).
-pub fn decode(bytes: Vec<u8>, lossy: bool) -> Read {
+pub fn decode(bytes: Vec<u8>, lossy: bool) -> Loaded {
     match String::from_utf8(bytes) {
-        Ok(text) => Read::Text { text, warnings: Vec::new() },
+        Ok(text) => Loaded::Text { text, warnings: Vec::new() },
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
@@ -188,9 +188,9 @@ pub fn decode(bytes: Vec<u8>, lossy: bool) -> Read {
                     line: Some(line),
                     column: Some(column),
                 };
-                Read::Text { text, warnings: vec![warning] }
+                Loaded::Text { text, warnings: vec![warning] }
             } else {
-                Read::Failed(Diagnostic {
+                Loaded::Failed(Diagnostic {
                     level: Level::Error,
                     message: format!("{what} (use --lossy to decode it with replacement characters)"),
                     line: Some(line),
