@@ -132,8 +132,10 @@ fn parse_date(s: &str) -> Result<factcheck_model::Date, String> {
 
 fn parse_format(s: &str) -> Result<factcheck_report::Format, String> {
     s.parse().map_err(|_| {
-        let names: Vec<String> =
-            factcheck_report::Format::ALL.iter().map(|f| f.to_string()).collect();
+        let names: Vec<String> = factcheck_report::Format::ALL
+            .iter()
+            .map(|f| f.to_string())
+            .collect();
         format!("unknown format `{s}`; one of: {}", names.join(", "))
     })
 }

@@ -9,7 +9,9 @@ use factcheck_model::{Diagnostic, FileReport, Report, Verdict};
 use factcheck_rules::FactBase;
 use rayon::prelude::*;
 
-use crate::cli::{CheckArgs, Cli, ColorChoice, Command, FailOn, RulesCommand, TextArgs, TextFormat};
+use crate::cli::{
+    CheckArgs, Cli, ColorChoice, Command, FailOn, RulesCommand, TextArgs, TextFormat,
+};
 use crate::config::Config;
 use crate::inputs::{self, Filters, Input, Loaded};
 use crate::output;
@@ -36,11 +38,17 @@ fn check(args: CheckArgs) -> Result<i32> {
     let format = match (args.format, &config.format) {
         (Some(f), _) => f,
         (None, Some(name)) => name.parse().map_err(|_| {
-            anyhow::anyhow!("{}: unknown format `{name}` in config", config_name(&config))
+            anyhow::anyhow!(
+                "{}: unknown format `{name}` in config",
+                config_name(&config)
+            )
         })?,
         (None, None) => factcheck_report::Format::Human,
     };
-    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Contradicted);
+    let fail_on = args
+        .fail_on
+        .or(config.fail_on)
+        .unwrap_or(FailOn::Contradicted);
     let rules_dir = config.rules_dir(args.rules.as_deref());
     let Some(base) = load_rules(&rules_dir) else {
         return Ok(ERROR);
@@ -58,7 +66,7 @@ fn check(args: CheckArgs) -> Result<i32> {
     let mut files: Vec<FileReport> = inputs
         .par_iter()
         .filter_map(|input| {
-            let report = check_input(&base, input, &args);
+            let report = check_input(&base, input, &args, &config);
             progress.inc(1);
             report
         })
@@ -106,11 +114,20 @@ pub fn exit_code(report: &Report, fail_on: FailOn) -> i32 {
         FailOn::Unverifiable => v != Verdict::Supported,
         FailOn::Never => false,
     };
-    let failed = report.files.iter().flat_map(|f| &f.claims).any(|c| fails(c.verdict));
+    let failed = report
+        .files
+        .iter()
+        .flat_map(|f| &f.claims)
+        .any(|c| fails(c.verdict));
     if failed { FAILED } else { OK }
 }
 
-fn check_input(base: &FactBase, input: &Input, args: &CheckArgs) -> Option<FileReport> {
+fn check_input(
+    base: &FactBase,
+    input: &Input,
+    args: &CheckArgs,
+    config: &Config,
+) -> Option<FileReport> {
     let failed = |d: Diagnostic| FileReport {
         path: input.name.clone(),
         date: None,
@@ -125,7 +142,7 @@ fn check_input(base: &FactBase, input: &Input, args: &CheckArgs) -> Option<FileR
         }
         Loaded::Failed(d) => Some(failed(d)),
         Loaded::Text { text, warnings } => {
-            let doc = parse(&text, input, args.date);
+            let doc = parse(&text, input, args.date, config);
             let mut report = factcheck_rules::check_document(base, &doc, &input.name, &text);
             report.diagnostics.splice(0..0, warnings);
             Some(report)
@@ -133,8 +150,34 @@ fn check_input(base: &FactBase, input: &Input, args: &CheckArgs) -> Option<FileR
     }
 }
 
-fn parse(text: &str, input: &Input, date: Option<factcheck_model::Date>) -> Document {
-    factcheck_claims::parse(text, &Options { format: input.format(), date })
+/// Parses a draft. Its document date is `--date`, else its front matter's, else the config's
+/// `[dates]` entry for its path.
+fn parse(
+    text: &str,
+    input: &Input,
+    date: Option<factcheck_model::Date>,
+    config: &Config,
+) -> Document {
+    let doc = factcheck_claims::parse(
+        text,
+        &Options {
+            format: input.format(),
+            date,
+        },
+    );
+    if doc.date.is_some() {
+        return doc;
+    }
+    match input.path().and_then(|p| config.date_for(p)) {
+        Some(fallback) => factcheck_claims::parse(
+            text,
+            &Options {
+                format: input.format(),
+                date: Some(fallback),
+            },
+        ),
+        None => doc,
+    }
 }
 
 fn load_rules(dir: &Path) -> Option<FactBase> {
@@ -168,7 +211,11 @@ fn progress_bar(len: usize, disabled: bool) -> indicatif::ProgressBar {
 }
 
 fn config_name(config: &Config) -> String {
-    config.dir.join(crate::config::FILE_NAME).display().to_string()
+    config
+        .dir
+        .join(crate::config::FILE_NAME)
+        .display()
+        .to_string()
 }
 
 /// `factcheck sentences` and `factcheck claims`.
@@ -179,11 +226,17 @@ fn text(args: TextArgs, claims: bool) -> Result<i32> {
         return Ok(ERROR);
     }
     let Some(input) = inputs.first() else {
-        eprintln!("error: {}: no .md, .markdown or .txt file there", args.path.display());
+        eprintln!(
+            "error: {}: no .md, .markdown or .txt file there",
+            args.path.display()
+        );
         return Ok(ERROR);
     };
     if inputs.len() > 1 {
-        eprintln!("error: {}: give one file, not a directory", args.path.display());
+        eprintln!(
+            "error: {}: give one file, not a directory",
+            args.path.display()
+        );
         return Ok(ERROR);
     }
     let text = match input.read(args.lossy) {
@@ -202,10 +255,14 @@ fn text(args: TextArgs, claims: bool) -> Result<i32> {
             return Ok(ERROR);
         }
     };
-    let doc = parse(&text, input, args.date);
+    let config = Config::find(None)?;
+    let doc = parse(&text, input, args.date, &config);
     output::write(None, |out| match (args.format, claims) {
         (TextFormat::Json, false) => {
-            serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "sentences": doc.sentences }))?;
+            serde_json::to_writer_pretty(
+                &mut *out,
+                &serde_json::json!({ "sentences": doc.sentences }),
+            )?;
             writeln!(out)
         }
         (TextFormat::Json, true) => {
@@ -232,17 +289,27 @@ fn diagnostic_line(d: &Diagnostic) -> String {
 fn rules(cmd: RulesCommand) -> Result<i32> {
     match cmd {
         RulesCommand::Schema => {
-            output::write(None, |out| out.write_all(factcheck_rules::json_schema().as_bytes()))?;
+            output::write(None, |out| {
+                out.write_all(factcheck_rules::json_schema().as_bytes())
+            })?;
             Ok(OK)
         }
         RulesCommand::Lint { dir } => {
-            let dir = dir.unwrap_or_else(|| Config::find(None).map(|c| c.rules_dir(None)).unwrap_or_else(|_| "rules".into()));
+            let dir = dir.unwrap_or_else(|| {
+                Config::find(None)
+                    .map(|c| c.rules_dir(None))
+                    .unwrap_or_else(|_| "rules".into())
+            });
             match factcheck_rules::lint(&dir) {
                 Err(err) => {
                     for e in &err.errors {
                         eprintln!("error: {e}");
                     }
-                    eprintln!("factcheck: {} error(s) in {}", err.errors.len(), dir.display());
+                    eprintln!(
+                        "factcheck: {} error(s) in {}",
+                        err.errors.len(),
+                        dir.display()
+                    );
                     Ok(ERROR)
                 }
                 Ok((base, findings)) => {
@@ -263,7 +330,11 @@ fn rules(cmd: RulesCommand) -> Result<i32> {
             }
         }
         RulesCommand::Test { dir } => {
-            let dir = dir.unwrap_or_else(|| Config::find(None).map(|c| c.rules_dir(None)).unwrap_or_else(|_| "rules".into()));
+            let dir = dir.unwrap_or_else(|| {
+                Config::find(None)
+                    .map(|c| c.rules_dir(None))
+                    .unwrap_or_else(|_| "rules".into())
+            });
             let Some(base) = load_rules(&dir) else {
                 return Ok(ERROR);
             };

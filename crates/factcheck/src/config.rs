@@ -23,6 +23,14 @@ pub struct Config {
     /// Globs of walked files to leave out.
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// Document dates of drafts that carry none (no front matter): a glob, relative to this
+    /// file, and a date (`"seeds/plain-article.txt" = "2023-10-05"`). Front matter and `--date`
+    /// win over it.
+    #[serde(default)]
+    pub dates: std::collections::BTreeMap<String, String>,
+    /// The compiled `dates` table.
+    #[serde(skip)]
+    pub date_globs: Vec<(globset::GlobMatcher, factcheck_model::Date)>,
     /// Where the config file is (set after loading).
     #[serde(skip)]
     pub dir: PathBuf,
@@ -42,7 +50,10 @@ impl Config {
                 return Config::read(&candidate);
             }
         }
-        Ok(Config { dir: cwd, ..Config::default() })
+        Ok(Config {
+            dir: cwd,
+            ..Config::default()
+        })
     }
 
     fn read(path: &Path) -> Result<Config> {
@@ -60,6 +71,21 @@ impl Config {
             anyhow::anyhow!("{}{place}: {}", path.display(), e.message())
         })?;
         config.dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        for (glob, date) in &config.dates {
+            let parsed: factcheck_model::PartialDate = date
+                .parse()
+                .map_err(|e| anyhow::anyhow!("{}: [dates] `{glob}`: {e}", path.display()))?;
+            let day = parsed.as_day().ok_or_else(|| {
+                anyhow::anyhow!(
+                    "{}: [dates] `{glob}`: `{date}` is not a full day",
+                    path.display()
+                )
+            })?;
+            let matcher = globset::Glob::new(glob)
+                .map_err(|e| anyhow::anyhow!("{}: [dates] bad glob `{glob}`: {e}", path.display()))?
+                .compile_matcher();
+            config.date_globs.push((matcher, day));
+        }
         Ok(config)
     }
 
@@ -71,5 +97,18 @@ impl Config {
             (None, Some(dir)) => self.dir.join(dir),
             (None, None) => PathBuf::from("rules"),
         }
+    }
+}
+
+impl Config {
+    /// The configured document date of a draft, if a `[dates]` glob matches its path.
+    pub fn date_for(&self, path: &Path) -> Option<factcheck_model::Date> {
+        let absolute = std::path::absolute(path).ok()?;
+        let base = std::path::absolute(&self.dir).ok()?;
+        let relative = absolute.strip_prefix(&base).ok()?;
+        self.date_globs
+            .iter()
+            .find(|(m, _)| m.is_match(relative))
+            .map(|(_, d)| *d)
     }
 }

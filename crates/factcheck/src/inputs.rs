@@ -55,11 +55,16 @@ impl Filters {
             }
             let mut set = GlobSetBuilder::new();
             for g in globs {
-                set.add(Glob::new(g).map_err(|e| anyhow::anyhow!("bad glob `{g}` in config: {e}"))?);
+                set.add(
+                    Glob::new(g).map_err(|e| anyhow::anyhow!("bad glob `{g}` in config: {e}"))?,
+                );
             }
             Ok(Some(set.build()?))
         }
-        Ok(Filters { include: build(include)?, exclude: build(exclude)? })
+        Ok(Filters {
+            include: build(include)?,
+            exclude: build(exclude)?,
+        })
     }
 
     fn admits(&self, relative: &Path) -> bool {
@@ -74,16 +79,25 @@ pub fn collect(paths: &[PathBuf], filters: &Filters) -> (Vec<Input>, Vec<Collect
     let mut errors = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            inputs.push(Input { name: "<stdin>".into(), source: Source::Stdin });
+            inputs.push(Input {
+                name: "<stdin>".into(),
+                source: Source::Stdin,
+            });
             continue;
         }
         let name = display(path);
         match std::fs::metadata(path) {
-            Err(e) => errors.push(CollectError { name, message: io_message(&e) }),
+            Err(e) => errors.push(CollectError {
+                name,
+                message: io_message(&e),
+            }),
             Ok(meta) if meta.is_dir() => walk(path, filters, &mut inputs, &mut errors),
             Ok(_) => inputs.push(Input {
                 name,
-                source: Source::File { path: path.clone(), walked: false },
+                source: Source::File {
+                    path: path.clone(),
+                    walked: false,
+                },
             }),
         }
     }
@@ -103,7 +117,10 @@ fn walk(root: &Path, filters: &Filters, inputs: &mut Vec<Input>, errors: &mut Ve
         .build();
     for entry in walker {
         match entry {
-            Err(e) => errors.push(CollectError { name: display(root), message: e.to_string() }),
+            Err(e) => errors.push(CollectError {
+                name: display(root),
+                message: e.to_string(),
+            }),
             Ok(entry) => {
                 let path = entry.path();
                 let is_file = entry.file_type().is_some_and(|t| t.is_file());
@@ -115,7 +132,10 @@ fn walk(root: &Path, filters: &Filters, inputs: &mut Vec<Input>, errors: &mut Ve
                 if is_file && ext_ok && filters.admits(relative) {
                     inputs.push(Input {
                         name: display(path),
-                        source: Source::File { path: path.to_path_buf(), walked: true },
+                        source: Source::File {
+                            path: path.to_path_buf(),
+                            walked: true,
+                        },
                     });
                 }
             }
@@ -125,7 +145,10 @@ fn walk(root: &Path, filters: &Filters, inputs: &mut Vec<Input>, errors: &mut Ve
 
 /// What reading an input gave.
 pub enum Loaded {
-    Text { text: String, warnings: Vec<Diagnostic> },
+    Text {
+        text: String,
+        warnings: Vec<Diagnostic>,
+    },
     /// A binary file met while walking: skipped, with this warning.
     Skipped(String),
     Failed(Diagnostic),
@@ -143,6 +166,14 @@ impl Input {
                 Some(e) if e.eq_ignore_ascii_case("txt") => Format::Plain,
                 _ => Format::Auto,
             },
+        }
+    }
+
+    /// The file's path, unless it is standard input.
+    pub fn path(&self) -> Option<&Path> {
+        match &self.source {
+            Source::Stdin => None,
+            Source::File { path, .. } => Some(path),
         }
     }
 
@@ -170,7 +201,10 @@ impl Input {
 /// replacement characters and a warning).
 pub fn decode(bytes: Vec<u8>, lossy: bool) -> Loaded {
     match String::from_utf8(bytes) {
-        Ok(text) => Loaded::Text { text, warnings: Vec::new() },
+        Ok(text) => Loaded::Text {
+            text,
+            warnings: Vec::new(),
+        },
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
@@ -188,11 +222,16 @@ pub fn decode(bytes: Vec<u8>, lossy: bool) -> Loaded {
                     line: Some(line),
                     column: Some(column),
                 };
-                Loaded::Text { text, warnings: vec![warning] }
+                Loaded::Text {
+                    text,
+                    warnings: vec![warning],
+                }
             } else {
                 Loaded::Failed(Diagnostic {
                     level: Level::Error,
-                    message: format!("{what} (use --lossy to decode it with replacement characters)"),
+                    message: format!(
+                        "{what} (use --lossy to decode it with replacement characters)"
+                    ),
                     line: Some(line),
                     column: Some(column),
                 })
@@ -202,7 +241,12 @@ pub fn decode(bytes: Vec<u8>, lossy: bool) -> Loaded {
 }
 
 pub fn error(message: String) -> Diagnostic {
-    Diagnostic { level: Level::Error, message, line: None, column: None }
+    Diagnostic {
+        level: Level::Error,
+        message,
+        line: None,
+        column: None,
+    }
 }
 
 fn memchr_nul(bytes: &[u8]) -> bool {

@@ -30,7 +30,8 @@ pub fn write(path: Option<&Path>, f: impl FnOnce(&mut dyn Write) -> io::Result<(
                 f(&mut out).with_context(|| format!("cannot write {}", path.display()))?;
                 out.flush()?;
             }
-            tmp.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
+            tmp.persist(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
             Ok(())
         }
     }
@@ -39,6 +40,7 @@ pub fn write(path: Option<&Path>, f: impl FnOnce(&mut dyn Write) -> io::Result<(
 /// Whether an error is a closed pipe (`factcheck … | head`): the run then ends quietly.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
-        e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
     })
 }

@@ -12,7 +12,13 @@ pub fn sentences(name: &str, doc: &Document, out: &mut dyn Write) -> io::Result<
             SentenceKind::Heading => " [heading]",
             SentenceKind::Teaser => " [teaser]",
         };
-        writeln!(out, "{name}:{}:{}{kind}  {}", s.span.line, s.span.column, one_line(&s.text))?;
+        writeln!(
+            out,
+            "{name}:{}:{}{kind}  {}",
+            s.span.line,
+            s.span.column,
+            one_line(&s.text)
+        )?;
     }
     Ok(())
 }
@@ -20,10 +26,17 @@ pub fn sentences(name: &str, doc: &Document, out: &mut dyn Write) -> io::Result<
 pub fn claims(name: &str, doc: &Document, out: &mut dyn Write) -> io::Result<()> {
     match doc.date {
         Some(d) => writeln!(out, "{name}: document date {d}")?,
-        None => writeln!(out, "{name}: no document date (relative dates stay unresolved)")?,
+        None => writeln!(
+            out,
+            "{name}: no document date (relative dates stay unresolved)"
+        )?,
     }
     for d in &doc.diagnostics {
-        writeln!(out, "{name}:{}:{}: warning: {}", d.span.line, d.span.column, d.message)?;
+        writeln!(
+            out,
+            "{name}:{}:{}: warning: {}",
+            d.span.line, d.span.column, d.message
+        )?;
     }
     for c in &doc.claims {
         let kind = match c.kind {
@@ -42,7 +55,13 @@ pub fn claims(name: &str, doc: &Document, out: &mut dyn Write) -> io::Result<()>
             writeln!(out, "    attributed to: {}", one_line(&a.text))?;
         }
         for m in &c.mentions {
-            writeln!(out, "    {:<9} {:?} = {}", kind_name(&m.value), m.text, describe(&m.value))?;
+            writeln!(
+                out,
+                "    {:<9} {:?} = {}",
+                kind_name(&m.value),
+                m.text,
+                describe(&m.value)
+            )?;
         }
     }
     Ok(())
@@ -69,7 +88,10 @@ fn describe(v: &MentionValue) -> String {
                 s = format!("since {s}");
             }
             if let Some(rel) = &d.relative {
-                let amount = rel.offset.amount.map_or("some".to_string(), |a| a.to_string());
+                let amount = rel
+                    .offset
+                    .amount
+                    .map_or("some".to_string(), |a| a.to_string());
                 let anchor = match &rel.anchor {
                     Anchor::Document { date } => match date {
                         Some(d) => format!("the document date {d}"),
@@ -84,11 +106,19 @@ fn describe(v: &MentionValue) -> String {
             s
         }
         MentionValue::Quantity(q) => {
-            let noun = q.noun.as_deref().map(|n| format!(" {n}")).unwrap_or_default();
+            let noun = q
+                .noun
+                .as_deref()
+                .map(|n| format!(" {n}"))
+                .unwrap_or_default();
             format!("{:?} {}{noun}", q.qualifier, q.number).to_lowercase()
         }
         MentionValue::Duration(d) => {
-            let noun = d.noun.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+            let noun = d
+                .noun
+                .as_deref()
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
             format!("{} {:?}{noun}", d.amount, d.unit).to_lowercase()
         }
         MentionValue::Person(p) => {

@@ -6,20 +6,34 @@ use std::path::Path;
 use std::process::Command;
 
 fn workspace() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().and_then(Path::parent).expect("workspace root")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .and_then(Path::parent)
+        .expect("workspace root")
 }
 
 fn run(path: &Path, format: &str) -> (String, i32) {
-    let relative = path.strip_prefix(workspace()).expect("seed inside the workspace");
+    let relative = path
+        .strip_prefix(workspace())
+        .expect("seed inside the workspace");
     let out = Command::new(env!("CARGO_BIN_EXE_factcheck"))
         .current_dir(workspace())
-        .args(["check", "--rules", "rules", "--color", "never", "--format", format])
+        .args([
+            "check", "--rules", "rules", "--color", "never", "--format", format,
+        ])
         .arg(relative)
         .env_remove("NO_COLOR")
         .output()
         .expect("factcheck runs");
-    assert!(out.stderr.is_empty(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
-    (String::from_utf8(out.stdout).expect("UTF-8 output"), out.status.code().unwrap_or(-1))
+    assert!(
+        out.stderr.is_empty(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        String::from_utf8(out.stdout).expect("UTF-8 output"),
+        out.status.code().unwrap_or(-1),
+    )
 }
 
 #[test]
