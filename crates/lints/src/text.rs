@@ -1,0 +1,829 @@
+//! Small hand-written scanners over one sentence's text: tokens, numbers and dates.
+//!
+//! Everything here is a single forward pass with bounded look-ahead, so it runs in time linear in
+//! the text; nothing backtracks. Offsets are byte offsets into the scanned text.
+
+use factcheck_model::Weekday;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A run of letters.
+    Word,
+    /// A run of digits with internal `,` or `.` between digits (`100,000`, `3.5`).
+    Num,
+    /// Any other single character that is not white space.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Tok<'a> {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    /// Whether white space separates this token from the previous one.
+    pub space_before: bool,
+}
+
+impl Tok<'_> {
+    /// Case-insensitive comparison with an ASCII word.
+    pub fn is(&self, word: &str) -> bool {
+        self.kind == Kind::Word && self.text.eq_ignore_ascii_case(word)
+    }
+
+    pub fn is_any(&self, words: &[&str]) -> bool {
+        self.kind == Kind::Word && words.iter().any(|w| self.text.eq_ignore_ascii_case(w))
+    }
+
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct && self.text.starts_with(c)
+    }
+
+    /// A word that starts with a capital letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    pub fn is_lowercase_word(&self) -> bool {
+        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_lowercase)
+    }
+
+    /// Digits only, no separators.
+    pub fn is_plain_digits(&self) -> bool {
+        self.kind == Kind::Num && self.text.bytes().all(|b| b.is_ascii_digit())
+    }
+}
+
+/// The index of the entry of `words` that `word` equals, ignoring ASCII case.
+pub fn lookup(word: &str, words: &[&str]) -> Option<usize> {
+    if word.len() > 16 {
+        return None;
+    }
+    words.iter().position(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// Splits `text` into words, numbers and punctuation.
+pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let bytes = text.as_bytes();
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    let mut space = true;
+    let mut i = 0;
+    // The character at byte `i` (ASCII fast path).
+    let char_at = |i: usize| -> (char, usize) {
+        match bytes[i] {
+            b if b.is_ascii() => (char::from(b), 1),
+            _ => text[i..]
+                .chars()
+                .next()
+                .map_or(('\u{FFFD}', 1), |c| (c, c.len_utf8())),
+        }
+    };
+    let is_alpha = |c: char| c.is_ascii_alphabetic() || !c.is_ascii() && c.is_alphabetic();
+    while i < bytes.len() {
+        let (c, len) = char_at(i);
+        if c.is_whitespace() {
+            space = true;
+            i += len;
+            continue;
+        }
+        let start = i;
+        let mut end = i + len;
+        let kind = if is_alpha(c) {
+            while end < bytes.len() {
+                let (n, l) = char_at(end);
+                if !is_alpha(n) {
+                    break;
+                }
+                end += l;
+            }
+            Kind::Word
+        } else if c.is_ascii_digit() {
+            while end < bytes.len() {
+                let b = bytes[end];
+                if b.is_ascii_digit()
+                    || (b == b',' || b == b'.')
+                        && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+                {
+                    end += 1;
+                } else {
+                    break;
+                }
+            }
+            Kind::Num
+        } else {
+            Kind::Punct
+        };
+        toks.push(Tok {
+            kind,
+            start,
+            end,
+            text: &text[start..end],
+            space_before: space,
+        });
+        space = false;
+        i = end;
+    }
+    toks
+}
+
+/// The value of a number word from "one" to "ninety-nine" written as one word ("six", "forty").
+pub fn word_number(word: &str) -> Option<u32> {
+    if !(3..=9).contains(&word.len()) {
+        return None;
+    }
+    let mut buf = [0u8; 9];
+    for (d, b) in buf.iter_mut().zip(word.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    Some(match &buf[..word.len()] {
+        b"zero" => 0,
+        b"one" => 1,
+        b"two" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"eleven" => 11,
+        b"twelve" => 12,
+        b"thirteen" => 13,
+        b"fourteen" => 14,
+        b"fifteen" => 15,
+        b"sixteen" => 16,
+        b"seventeen" => 17,
+        b"eighteen" => 18,
+        b"nineteen" => 19,
+        b"twenty" => 20,
+        b"thirty" => 30,
+        b"forty" => 40,
+        b"fifty" => 50,
+        b"sixty" => 60,
+        b"seventy" => 70,
+        b"eighty" => 80,
+        b"ninety" => 90,
+        _ => return None,
+    })
+}
+
+/// A number written in the text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Number {
+    pub value: f64,
+    /// First and last token (inclusive) of the number with its multiplier and percent sign.
+    pub first: usize,
+    pub last: usize,
+    /// Digits after the decimal point as written.
+    pub decimals: u32,
+    /// Followed by `%`, "percent" or "per cent".
+    pub percent: bool,
+    /// Followed by "percentage point(s)" or "points".
+    pub points: bool,
+    /// Written as a word ("six").
+    pub word: bool,
+    /// Four plain digits between 1800 and 2199 with no multiplier: most likely a year.
+    pub year_like: bool,
+    /// The number was written with a multiplier word ("million").
+    pub multiplied: bool,
+    /// The multiplier (1 when none).
+    pub scale: f64,
+}
+
+/// Reads the number that starts at token `i`, if one does (digits or a number word, an optional
+/// currency sign before, an optional multiplier and percent sign after).
+pub fn number_at(toks: &[Tok<'_>], i: usize) -> Option<Number> {
+    let first = i;
+    let mut j = i;
+    let tok = toks.get(j)?;
+    if tok.kind == Kind::Punct && matches!(tok.text, "$" | "€" | "£") {
+        let next = toks.get(j + 1)?;
+        if next.kind != Kind::Num || next.space_before {
+            return None;
+        }
+        j += 1;
+    } else if tok.kind == Kind::Punct {
+        return None;
+    }
+    let tok = toks.get(j)?;
+    let (mut value, decimals, word) = match tok.kind {
+        Kind::Num => {
+            let cleaned: String = tok.text.chars().filter(|&c| c != ',').collect();
+            let value: f64 = cleaned.parse().ok()?;
+            let decimals = cleaned
+                .split_once('.')
+                .map_or(0, |(_, d)| u32::try_from(d.len()).unwrap_or(u32::MAX));
+            (value, decimals, false)
+        }
+        Kind::Word => {
+            let tens = word_number(tok.text)?;
+            let mut v = tens;
+            // "twenty-one"
+            if tens >= 20
+                && tens % 10 == 0
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|t| t.is_punct('-') && !t.space_before)
+                && let Some(ones) = toks.get(j + 2).filter(|t| !t.space_before)
+                && let Some(o) = word_number(ones.text).filter(|&o| (1..10).contains(&o))
+            {
+                v += o;
+                j += 2;
+            }
+            (f64::from(v), 0, true)
+        }
+        Kind::Punct => return None,
+    };
+    if i > 0 && !toks[i].space_before {
+        // Not the tail of something longer such as "2023-09-17", "1-2", "A4" or "forty-two".
+        let prev = &toks[i - 1];
+        if prev.kind != Kind::Punct || matches!(prev.text, "-" | "/" | "." | ":") {
+            return None;
+        }
+    }
+    let year_like = tok.is_plain_digits()
+        && tok.text.len() == 4
+        && (1800.0..2200.0).contains(&value)
+        && toks[first].kind == Kind::Num;
+    let mut multiplied = false;
+    let mut scale = 1.0;
+    if let Some(next) = toks.get(j + 1) {
+        const WORDS: [(&str, f64, bool); 7] = [
+            ("thousand", 1e3, false),
+            ("million", 1e6, false),
+            ("billion", 1e9, false),
+            ("trillion", 1e12, false),
+            ("k", 1e3, true),
+            ("m", 1e6, true),
+            ("bn", 1e9, true),
+        ];
+        let factor = WORDS
+            .iter()
+            .find(|(w, _, attached)| {
+                next.text.eq_ignore_ascii_case(w) && (!attached || !next.space_before)
+            })
+            .map(|&(_, f, _)| f);
+        if let (Some(f), Kind::Word) = (factor, next.kind) {
+            value *= f;
+            scale = f;
+            multiplied = true;
+            j += 1;
+        }
+    }
+    let mut percent = false;
+    let mut points = false;
+    if let Some(next) = toks.get(j + 1) {
+        if next.is_punct('%') {
+            percent = true;
+            j += 1;
+        } else if next.is("percent") {
+            percent = true;
+            j += 1;
+            if toks
+                .get(j + 1)
+                .is_some_and(|t| t.is("points") || t.is("point"))
+            {
+                points = true;
+                j += 1;
+            }
+        } else if next.is("per") && toks.get(j + 2).is_some_and(|t| t.is("cent")) {
+            percent = true;
+            j += 2;
+        } else if next.is("percentage")
+            && toks
+                .get(j + 2)
+                .is_some_and(|t| t.is("points") || t.is("point"))
+        {
+            points = true;
+            j += 2;
+        } else if next.is("points") || next.is("point") {
+            points = true;
+            j += 1;
+        }
+        if percent
+            && !points
+            && toks
+                .get(j + 1)
+                .is_some_and(|t| t.is("points") || t.is("point"))
+        {
+            points = true;
+            j += 1;
+        }
+    }
+    Some(Number {
+        value,
+        first,
+        last: j,
+        decimals,
+        percent: percent && !points,
+        points,
+        word,
+        year_like: year_like && !multiplied && !percent && !points,
+        multiplied,
+        scale,
+    })
+}
+
+/// The month a word names ("September", "Sept", "Sep"), 1-based. Capitalised words only.
+pub fn month_of(tok: &Tok<'_>) -> Option<(i8, bool)> {
+    if !tok.is_capitalised() {
+        return None;
+    }
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    const SHORT: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    if let Some(i) = lookup(tok.text, &FULL) {
+        return Some((i8::try_from(i + 1).ok()?, false));
+    }
+    if tok.text.eq_ignore_ascii_case("sept") {
+        return Some((9, true));
+    }
+    let i = lookup(tok.text, &SHORT)?;
+    Some((i8::try_from(i + 1).ok()?, true))
+}
+
+pub fn month_name(month: i8) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    usize::try_from(month - 1)
+        .ok()
+        .and_then(|i| NAMES.get(i))
+        .copied()
+        .unwrap_or("?")
+}
+
+/// The weekday a capitalised word names ("Friday").
+pub fn weekday_of(tok: &Tok<'_>) -> Option<Weekday> {
+    if !tok.is_capitalised() {
+        return None;
+    }
+    const DAYS: [Weekday; 7] = [
+        Weekday::Monday,
+        Weekday::Tuesday,
+        Weekday::Wednesday,
+        Weekday::Thursday,
+        Weekday::Friday,
+        Weekday::Saturday,
+        Weekday::Sunday,
+    ];
+    const NAMES: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    lookup(tok.text, &NAMES).map(|i| DAYS[i])
+}
+
+pub fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Monday => "Monday",
+        Weekday::Tuesday => "Tuesday",
+        Weekday::Wednesday => "Wednesday",
+        Weekday::Thursday => "Thursday",
+        Weekday::Friday => "Friday",
+        Weekday::Saturday => "Saturday",
+        Weekday::Sunday => "Sunday",
+    }
+}
+
+/// A calendar date as written, possibly impossible ("February 30") and possibly without a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RawDate {
+    /// First and last token (inclusive).
+    pub first: usize,
+    pub last: usize,
+    pub year: Option<i16>,
+    pub month: i8,
+    pub day: Option<i8>,
+    /// Set when the grammar's year precision mention gave only a year.
+    pub year_only: bool,
+}
+
+/// Words after which a number is not the day of a preceding month name ("in September 31 people
+/// died"): a lower-case word that does not start a clause or a phrase of time or place.
+fn continues_as_count(tok: Option<&Tok<'_>>) -> bool {
+    const OK: &[&str] = &[
+        "and",
+        "or",
+        "to",
+        "until",
+        "till",
+        "through",
+        "at",
+        "in",
+        "on",
+        "when",
+        "after",
+        "before",
+        "while",
+        "as",
+        "the",
+        "with",
+        "for",
+        "from",
+        "which",
+        "that",
+        "where",
+        "but",
+        "amid",
+        "during",
+        "was",
+        "were",
+        "is",
+        "will",
+        "would",
+        "had",
+        "has",
+        "have",
+        "a",
+        "an",
+        "this",
+        "by",
+        "following",
+        "last",
+        "next",
+        "between",
+        "against",
+        "so",
+        "then",
+        "than",
+        "of",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "i",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "also",
+        "just",
+        "only",
+        "alone",
+        "itself",
+    ];
+    tok.is_some_and(|t| t.is_lowercase_word() && !t.is_any(OK))
+}
+
+fn is_ordinal_suffix(tok: Option<&Tok<'_>>) -> bool {
+    tok.is_some_and(|t| !t.space_before && t.is_any(&["st", "nd", "rd", "th"]))
+}
+
+fn day_value(tok: &Tok<'_>) -> Option<i8> {
+    if !tok.is_plain_digits() || tok.text.len() > 2 {
+        return None;
+    }
+    let v: i8 = tok.text.parse().ok()?;
+    (1..=31).contains(&v).then_some(v)
+}
+
+fn year_value(tok: Option<&Tok<'_>>) -> Option<i16> {
+    let tok = tok?;
+    if !tok.is_plain_digits() || tok.text.len() != 4 {
+        return None;
+    }
+    let v: i16 = tok.text.parse().ok()?;
+    (1000..=2999).contains(&v).then_some(v)
+}
+
+fn two_digits(tok: Option<&Tok<'_>>) -> Option<i8> {
+    let tok = tok?;
+    if !tok.is_plain_digits() || tok.text.len() != 2 || tok.space_before {
+        return None;
+    }
+    tok.text.parse().ok()
+}
+
+/// Prepositions after which a lone month name ("in September") is a date.
+const MONTH_PREPOSITIONS: &[&str] = &[
+    "in", "since", "by", "until", "till", "during", "of", "early", "late", "mid", "from", "to",
+    "through", "last", "next", "this", "before", "after",
+];
+
+/// Finds the dates written in `toks`: "September 17", "Sept. 17, 2023", "17 September 2023",
+/// "17th of September", "2023-09-17", "November 2020" and "in September". Impossible days
+/// ("February 30") are returned too; a number above 31 is never a day.
+pub fn find_dates(toks: &[Tok<'_>]) -> Vec<RawDate> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(d) = iso_at(toks, i)
+            .or_else(|| month_first_at(toks, i))
+            .or_else(|| day_first_at(toks, i))
+        {
+            i = d.last + 1;
+            out.push(d);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn iso_at(toks: &[Tok<'_>], i: usize) -> Option<RawDate> {
+    let year = year_value(toks.get(i))?;
+    if i > 0 && !toks[i].space_before && !toks[i - 1].is_punct('(') && !toks[i - 1].is_punct('"') {
+        return None;
+    }
+    let dash = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.is_punct('-') && !t.space_before)
+    };
+    if !dash(i + 1) || !dash(i + 3) {
+        return None;
+    }
+    let month = two_digits(toks.get(i + 2))?;
+    let day = two_digits(toks.get(i + 4))?;
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    // Not part of a longer code such as 2023-09-17-01 or 2023-09-170.
+    if toks
+        .get(i + 5)
+        .is_some_and(|t| !t.space_before && (t.is_punct('-') || t.kind != Kind::Punct))
+    {
+        return None;
+    }
+    Some(RawDate {
+        first: i,
+        last: i + 4,
+        year: Some(year),
+        month,
+        day: Some(day),
+        year_only: false,
+    })
+}
+
+fn month_first_at(toks: &[Tok<'_>], i: usize) -> Option<RawDate> {
+    let (month, short) = month_of(toks.get(i)?)?;
+    let mut j = i + 1;
+    if short
+        && toks
+            .get(j)
+            .is_some_and(|t| t.is_punct('.') && !t.space_before)
+    {
+        j += 1;
+    }
+    let lone = || {
+        let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+        let mid_prev = i.checked_sub(2).and_then(|p| toks.get(p));
+        // "in September", "since mid-September", "early September"
+        let ok = prev.is_some_and(|p| p.is_any(MONTH_PREPOSITIONS))
+            || prev.is_some_and(|p| p.is_punct('-') && !p.space_before)
+                && mid_prev.is_some_and(|p| p.is("mid"));
+        ok.then_some(RawDate {
+            first: i,
+            last: i,
+            year: None,
+            month,
+            day: None,
+            year_only: false,
+        })
+    };
+    let Some(tok) = toks.get(j) else {
+        return lone();
+    };
+    if let Some(day) = day_value(tok) {
+        let mut k = j + 1;
+        if is_ordinal_suffix(toks.get(k)) {
+            k += 1;
+        }
+        // ", 2023" or " 2023"
+        let (year_at, has_comma) = if toks.get(k).is_some_and(|t| t.is_punct(',')) {
+            (k + 1, true)
+        } else {
+            (k, false)
+        };
+        if let Some(year) = year_value(toks.get(year_at))
+            && !continues_as_count(toks.get(year_at + 1))
+            && !toks
+                .get(year_at + 1)
+                .is_some_and(|t| !t.space_before && t.kind != Kind::Punct)
+            && (has_comma || toks.get(year_at).is_some_and(|t| t.space_before))
+        {
+            return Some(RawDate {
+                first: i,
+                last: year_at,
+                year: Some(year),
+                month,
+                day: Some(day),
+                year_only: false,
+            });
+        }
+        if continues_as_count(toks.get(k)) {
+            return lone();
+        }
+        // "September 17-19": a range; its first day is still a date.
+        return Some(RawDate {
+            first: i,
+            last: k - 1,
+            year: None,
+            month,
+            day: Some(day),
+            year_only: false,
+        });
+    }
+    if let Some(year) = year_value(Some(tok))
+        && !continues_as_count(toks.get(j + 1))
+    {
+        return Some(RawDate {
+            first: i,
+            last: j,
+            year: Some(year),
+            month,
+            day: None,
+            year_only: false,
+        });
+    }
+    lone()
+}
+
+fn day_first_at(toks: &[Tok<'_>], i: usize) -> Option<RawDate> {
+    let day = day_value(toks.get(i)?)?;
+    if i > 0 {
+        let prev = &toks[i - 1];
+        if !toks[i].space_before && !prev.is_punct('(') {
+            return None;
+        }
+        if matches!(prev.text, "$" | "€" | "£" | "-" | "/" | ".") {
+            return None;
+        }
+    }
+    let mut j = i + 1;
+    if is_ordinal_suffix(toks.get(j)) {
+        j += 1;
+    }
+    if toks.get(j).is_some_and(|t| t.is("of")) {
+        j += 1;
+    }
+    let (month, short) = month_of(toks.get(j)?)?;
+    let mut last = j;
+    if short
+        && toks
+            .get(j + 1)
+            .is_some_and(|t| t.is_punct('.') && !t.space_before)
+    {
+        last += 1;
+    }
+    let year_at = if toks.get(last + 1).is_some_and(|t| t.is_punct(',')) {
+        last + 2
+    } else {
+        last + 1
+    };
+    let mut year = None;
+    if let Some(y) = year_value(toks.get(year_at))
+        && !continues_as_count(toks.get(year_at + 1))
+        && !toks
+            .get(year_at + 1)
+            .is_some_and(|t| !t.space_before && t.kind != Kind::Punct)
+    {
+        year = Some(y);
+        last = year_at;
+    }
+    Some(RawDate {
+        first: i,
+        last,
+        year,
+        month,
+        day: Some(day),
+        year_only: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str) -> Vec<(Option<i16>, i8, Option<i8>, String)> {
+        let toks = tokenize(text);
+        find_dates(&toks)
+            .into_iter()
+            .map(|d| {
+                (
+                    d.year,
+                    d.month,
+                    d.day,
+                    text[toks[d.first].start..toks[d.last].end].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tokens_keep_numbers_whole() {
+        let toks = tokenize("Over 100,000 fled; 3.5% rose. U.S.");
+        let texts: Vec<&str> = toks.iter().map(|t| t.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Over", "100,000", "fled", ";", "3.5", "%", "rose", ".", "U", ".", "S", "."
+            ]
+        );
+        assert!(toks[1].space_before && !toks[5].space_before);
+    }
+
+    #[test]
+    fn finds_dates_in_each_form() {
+        assert_eq!(
+            dates("On Friday, September 20, 2023, they met")[0],
+            (Some(2023), 9, Some(20), "September 20, 2023".into())
+        );
+        assert_eq!(
+            dates("met on 17 September 2023.")[0],
+            (Some(2023), 9, Some(17), "17 September 2023".into())
+        );
+        assert_eq!(
+            dates("the 17th of Sept. last")[0],
+            (None, 9, Some(17), "17th of Sept.".into())
+        );
+        assert_eq!(
+            dates("on 2023-02-29 at")[0],
+            (Some(2023), 2, Some(29), "2023-02-29".into())
+        );
+        assert_eq!(
+            dates("brokered in November 2020, ending")[0],
+            (Some(2020), 11, None, "November 2020".into())
+        );
+        assert_eq!(
+            dates("on February 30 the")[0],
+            (None, 2, Some(30), "February 30".into())
+        );
+        assert_eq!(
+            dates("since September 24, according")[0],
+            (None, 9, Some(24), "September 24".into())
+        );
+        assert_eq!(
+            dates("in September")[0],
+            (None, 9, None, "September".into())
+        );
+    }
+
+    #[test]
+    fn counts_after_a_month_are_not_days() {
+        assert_eq!(
+            dates("In September 31 soldiers died"),
+            vec![(None, 9, None, "September".into())]
+        );
+        assert!(dates("September 45").is_empty());
+        assert_eq!(dates("on May 5 they").len(), 1);
+        assert!(dates("They may come").is_empty());
+        assert!(dates("version 2023-09-17-01").is_empty());
+        // "September 17, 2,000 people": the grouped number is no year.
+        assert_eq!(dates("on September 17, 2,000 people")[0].0, None);
+    }
+
+    #[test]
+    fn numbers_with_words_multipliers_and_percent() {
+        let toks =
+            tokenize("a 20% increase, $1.2bn, forty-two, 3.5 per cent, 10 percentage points");
+        let n = number_at(&toks, 1).unwrap();
+        assert!(n.percent && n.value == 20.0 && n.decimals == 0);
+        let i = toks.iter().position(|t| t.text == "$").unwrap();
+        let n = number_at(&toks, i).unwrap();
+        assert_eq!(n.value, 1.2e9);
+        let i = toks.iter().position(|t| t.text == "forty").unwrap();
+        let n = number_at(&toks, i).unwrap();
+        assert_eq!((n.value, n.word), (42.0, true));
+        let i = toks.iter().position(|t| t.text == "3.5").unwrap();
+        let n = number_at(&toks, i).unwrap();
+        assert!(n.percent && n.decimals == 1);
+        let i = toks.iter().position(|t| t.text == "10").unwrap();
+        let n = number_at(&toks, i).unwrap();
+        assert!(n.points && !n.percent);
+        assert!(number_at(&tokenize("in 2023 they"), 1).unwrap().year_like);
+    }
+}
