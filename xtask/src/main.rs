@@ -2,7 +2,7 @@
 //!
 //! - `ci`: what CI runs: format check, clippy with warnings as errors, the tests with snapshots
 //!   that must match (no pending, stale or unreferenced snapshot passes), the rule examples.
-//! - `schema`: writes the JSON Schema of rule files to `rules/schema.json`.
+//! - `schema`: writes the JSON Schema of rule files to `rules/rules.schema.json`.
 //! - `bench`: the archive-scale benchmark (see `docs/performance.md`).
 
 mod bench;
@@ -126,7 +126,7 @@ fn schema(root: &Path) -> Result<()> {
     if !out.status.success() {
         bail!("factcheck rules schema failed: {}", String::from_utf8_lossy(&out.stderr));
     }
-    let path = root.join("rules").join("schema.json");
+    let path = root.join("rules").join("rules.schema.json");
     std::fs::write(&path, &out.stdout)?;
     eprintln!("xtask: wrote {}", path.display());
     Ok(())
