@@ -1,0 +1,210 @@
+//! Numbers with qualifiers against the latest value of a count.
+
+use factcheck_claims::{Claim, Mention, MentionValue, Qualifier, Quantity};
+
+use super::{Ctx, Outcome, Status, push_unique};
+use crate::index::Hit;
+use crate::text::format_number;
+
+/// How many significant digits a bare number states: its digits up to the last non-zero one,
+/// but never fewer than three for a whole number (its trailing zeros may be significant); a
+/// decimal states every digit written.
+pub(crate) fn stated_digits(n: f64) -> i32 {
+    let s = format!("{}", n.abs());
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits.trim_start_matches('0');
+    if s.contains('.') {
+        digits.len().max(1) as i32
+    } else {
+        (digits.trim_end_matches('0').len() as i32).max(3)
+    }
+}
+
+/// The range of values that round to `n` at `p` significant digits: `[lo, hi)`.
+pub(crate) fn precision_range(n: f64, p: i32) -> (f64, f64) {
+    if n == 0.0 {
+        return (0.0, 0.0);
+    }
+    let magnitude = n.abs().log10().floor() as i32;
+    let step = 10f64.powi(magnitude - p + 1);
+    (n - step / 2.0, n + step / 2.0)
+}
+
+/// A bare number holds when the value, rounded to the digits the number states, is the number.
+pub(crate) fn bare_holds(n: f64, v: f64) -> bool {
+    if n == 0.0 {
+        return v == 0.0;
+    }
+    let (lo, hi) = precision_range(n, stated_digits(n));
+    lo <= v && v < hi
+}
+
+fn pct(t: f64) -> String {
+    format!("{}%", format_number((t * 1000.0).round() / 10.0))
+}
+
+/// Whether a number of a claim is compared with counts: not part of a date or a duration
+/// ("2020", "44-day"), and not a percentage ("18%").
+pub(crate) fn is_a_count(claim: &Claim, m: &Mention, q: &Quantity) -> bool {
+    let in_other = claim.mentions.iter().any(|o| {
+        matches!(o.value, MentionValue::Date(_) | MentionValue::Duration(_))
+            && o.span.start < m.span.end
+            && m.span.start < o.span.end
+    });
+    let text = m.text.to_lowercase();
+    let percent = text.contains('%') || text.contains("percent") || text.contains("per cent");
+    !in_other && !percent && q.number.is_finite()
+}
+
+/// `hit`: the count the number is paired with (see `pairing`).
+pub(super) fn check_quantity(ctx: &Ctx, m: &Mention, q: &Quantity, hit: Hit) -> Option<Outcome> {
+    let base = ctx.base;
+    let fact = ctx.fact(hit.fact);
+    let c = fact.count()?;
+    let text = m.text.trim();
+    let Some(date) = ctx.date() else {
+        return Some(
+            Outcome::new(
+                Status::Unknown,
+                "count",
+                m.span,
+                format!(
+                    "no document date: {} is true only as of a date",
+                    fact.name()
+                ),
+            )
+            .fact(base, hit.fact),
+        );
+    };
+    let point = c
+        .series
+        .iter()
+        .filter(|p| p.as_of.get().first() <= date)
+        .max_by_key(|p| p.as_of);
+    let Some(point) = point else {
+        let first = c
+            .series
+            .iter()
+            .map(|p| p.as_of)
+            .min()
+            .map(|d| d.get().to_string());
+        return Some(
+            Outcome::new(
+                Status::Unknown,
+                "count",
+                m.span,
+                format!(
+                    "the rules have no value of {} as of {date}{}",
+                    fact.name(),
+                    first
+                        .map(|f| format!(": the first is as of {f}"))
+                        .unwrap_or_default()
+                ),
+            )
+            .fact(base, hit.fact),
+        );
+    };
+    let (v, n, t) = (point.value, q.number, c.tolerance());
+    let nn = format_number(n);
+    let (holds, rule) = match q.qualifier {
+        Qualifier::Over | Qualifier::MoreThan => (v > n, format!("more than {nn}")),
+        Qualifier::AtLeast => (v >= n, format!("at least {nn}")),
+        Qualifier::Nearly | Qualifier::Almost => (
+            v < n && v >= n * (1.0 - t),
+            format!("just below {nn} (within {})", pct(t)),
+        ),
+        Qualifier::About | Qualifier::Around => (
+            (v - n).abs() <= n.abs() * t,
+            format!("within {} of {nn}", pct(t)),
+        ),
+        Qualifier::UpTo => (v <= n, format!("at most {nn}")),
+        Qualifier::FewerThan => (v < n, format!("fewer than {nn}")),
+        Qualifier::Exactly => (v == n, format!("exactly {nn}")),
+        Qualifier::None => {
+            let (lo, hi) = precision_range(n, stated_digits(n));
+            let rule = if lo.ceil() >= hi.ceil() - 1.0 {
+                format!("{nn} as written")
+            } else {
+                format!(
+                    "{nn} as written ({} to {})",
+                    format_number(lo.ceil()),
+                    format_number(hi.ceil() - 1.0)
+                )
+            };
+            (bare_holds(n, v), rule)
+        }
+    };
+    let value = format!(
+        "{} {} as of {}",
+        format_number(v),
+        c.unit,
+        point.as_of.get()
+    );
+    // A precise figure that was the count earlier ("rose from 84,770 to 100,417"): the draft may
+    // be quoting that day's figure, so it is not contradicted.
+    if !holds && q.qualifier == Qualifier::None {
+        let earlier = c
+            .series
+            .iter()
+            .filter(|p| p.as_of.get().first() <= date && bare_holds(n, p.value))
+            .max_by_key(|p| p.as_of);
+        if let Some(p) = earlier {
+            let message = format!(
+                "`{text}` was {} as of {}; the latest value before {date} is {value}: the draft may quote the earlier figure",
+                fact.name(),
+                p.as_of.get()
+            );
+            return Some(
+                Outcome::new(Status::Unknown, "count", m.span, message)
+                    .fact(base, hit.fact)
+                    .expected(value)
+                    .found(text),
+            );
+        }
+    }
+    let message = if holds {
+        format!("{}: {value}, {rule}: `{text}` holds", fact.name())
+    } else {
+        format!("{}: {value}, which is not {rule} (`{text}`)", fact.name())
+    };
+    let mut out = Outcome::new(
+        if holds { Status::Holds } else { Status::Fails },
+        "count",
+        m.span,
+        message,
+    )
+    .fact(base, hit.fact)
+    .expected(value)
+    .found(text);
+    for s in &point.source.0 {
+        push_unique(&mut out.sources, s);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stated_precision() {
+        assert_eq!(stated_digits(100_000.0), 3);
+        assert_eq!(stated_digits(84_770.0), 4);
+        assert_eq!(stated_digits(100_625.0), 6);
+        assert_eq!(stated_digits(3.5), 2);
+        assert_eq!(stated_digits(0.05), 1);
+        assert!(bare_holds(100_000.0, 100_417.0));
+        assert!(bare_holds(100_000.0, 99_500.0));
+        assert!(!bare_holds(100_000.0, 100_625.0));
+        assert!(!bare_holds(100_000.0, 100_500.0));
+        assert!(!bare_holds(100_000.0, 99_499.0));
+        assert!(bare_holds(120_000.0, 120_000.0));
+        assert!(bare_holds(84_770.0, 84_770.0));
+        assert!(bare_holds(84_770.0, 84_771.0));
+        assert!(!bare_holds(84_770.0, 84_775.0));
+        assert!(bare_holds(3.5, 3.46));
+        assert!(!bare_holds(3.5, 3.56));
+        assert!(bare_holds(50.0, 50.0));
+        assert!(!bare_holds(50.0, 51.0));
+    }
+}

@@ -1,0 +1,495 @@
+//! Dates, relations between events, and durations.
+
+use factcheck_claims::{Anchor, DateMention, Duration, Mention, MentionValue, Offset, Unit};
+use factcheck_model::{Date, PartialDate, Related, Weekday};
+
+use super::{
+    Ctx, Outcome, Status, anchor_event, is_count_hit, is_event_hit, nearest, own_event,
+    previous_statements,
+};
+use crate::base::{Body, FactBase};
+use crate::format::is_day;
+use crate::index::Hit;
+use crate::text::format_amount;
+
+/// Length of a unit in days, for relations and durations: a week is 7 days, a month 30.44
+/// (365.25 / 12), a year 365.25.
+pub(crate) fn unit_days(unit: Unit) -> f64 {
+    match unit {
+        Unit::Day => 1.0,
+        Unit::Week => 7.0,
+        Unit::Month => 365.25 / 12.0,
+        Unit::Year => 365.25,
+    }
+}
+
+fn unit_name(unit: Unit, plural: bool) -> &'static str {
+    match (unit, plural) {
+        (Unit::Day, false) => "day",
+        (Unit::Day, true) => "days",
+        (Unit::Week, false) => "week",
+        (Unit::Week, true) => "weeks",
+        (Unit::Month, false) => "month",
+        (Unit::Month, true) => "months",
+        (Unit::Year, false) => "year",
+        (Unit::Year, true) => "years",
+    }
+}
+
+pub(crate) fn weekday_name(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Monday => "Monday",
+        Weekday::Tuesday => "Tuesday",
+        Weekday::Wednesday => "Wednesday",
+        Weekday::Thursday => "Thursday",
+        Weekday::Friday => "Friday",
+        Weekday::Saturday => "Saturday",
+        Weekday::Sunday => "Sunday",
+    }
+}
+
+/// Days from `a` to `b` (negative when `b` is earlier).
+pub(crate) fn days_between(a: Date, b: Date) -> i64 {
+    a.until(b).map(|s| i64::from(s.get_days())).unwrap_or(0)
+}
+
+/// "2 days before", "1 day after", "on the same day as".
+fn describe_gap(days: i64) -> String {
+    let n = days.unsigned_abs();
+    let unit = if n == 1 { "day" } else { "days" };
+    match days.signum() {
+        0 => "on the same day as".into(),
+        -1 => format!("{n} {unit} before"),
+        _ => format!("{n} {unit} after"),
+    }
+}
+
+fn found_date(m: &Mention, resolved: PartialDate) -> String {
+    let r = resolved.to_string();
+    if m.text.trim() == r {
+        r
+    } else {
+        format!("{} ({r})", m.text.trim())
+    }
+}
+
+/// Whether a date can be compared with the fact of this hit: any event; with "since", also a
+/// count that has a `since` date.
+pub(crate) fn can_date(base: &FactBase, d: &DateMention, h: &Hit) -> bool {
+    is_event_hit(base, h)
+        || (d.since
+            && is_count_hit(base, h)
+            && base.fact(h.fact).count().is_some_and(|c| c.since.is_some()))
+}
+
+/// `pair`: the hit the date is compared with, when it is absolute (see `pairing`).
+pub(super) fn check_date(
+    ctx: &Ctx,
+    i: usize,
+    m: &Mention,
+    d: &DateMention,
+    pair: Option<Hit>,
+) -> Option<Outcome> {
+    let hits = &ctx.scans[i].hits;
+    match d.relative.as_ref().map(|r| (&r.anchor, r.offset)) {
+        Some((Anchor::Unresolved { text }, _)) => Some(Outcome::new(
+            Status::Unknown,
+            "event-relation",
+            m.span,
+            format!(
+                "`{}` counts from `{}`, which does not say which event it means",
+                m.text.trim(),
+                text.trim()
+            ),
+        )),
+        Some((Anchor::Previous, offset)) => {
+            // The nearest earlier statement that names an event or dates something.
+            let anchor = previous_statements(ctx.doc, i).find_map(|(j, c)| {
+                let dated = c
+                    .mentions
+                    .iter()
+                    .any(|o| matches!(o.value, MentionValue::Date(_)));
+                match ctx.scans[j].subject {
+                    Some(f) => Some(Some((c, f))),
+                    None if dated => Some(None),
+                    None => None,
+                }
+            });
+            let Some(Some((prev, anchor))) = anchor else {
+                let why = if anchor.is_some() {
+                    "the claim before it dates an event no rule knows"
+                } else {
+                    "no earlier claim names an event"
+                };
+                return Some(Outcome::new(
+                    Status::Unknown,
+                    "event-relation",
+                    m.span,
+                    format!(
+                        "`{}` counts from the claim before, but {why}",
+                        m.text.trim()
+                    ),
+                ));
+            };
+            let own = nearest(hits, m.span, |h| {
+                is_event_hit(ctx.base, h) && h.fact != anchor
+            });
+            let related = Related {
+                span: prev.span,
+                message: format!("`{}` counts from the event of this claim", m.text.trim()),
+            };
+            relation(ctx, m, offset, own.map(|h| h.fact), anchor, related)
+        }
+        Some((Anchor::Event { text, span }, offset)) => {
+            let Some(anchor) = anchor_event(ctx.base, text, *span) else {
+                return Some(Outcome::new(
+                    Status::Unknown,
+                    "event-relation",
+                    m.span,
+                    format!(
+                        "no rule knows the event `{}` that `{}` counts from",
+                        text.trim(),
+                        m.text.trim()
+                    ),
+                ));
+            };
+            let own = own_event(ctx.base, hits, m, d);
+            let related = Related {
+                span: *span,
+                message: format!("`{}` counts from this event", m.text.trim()),
+            };
+            relation(ctx, m, offset, own.map(|h| h.fact), anchor.fact, related)
+        }
+        Some((Anchor::Document { .. }, offset)) => absolute(ctx, m, d, offset.weekday, pair?),
+        None => absolute(ctx, m, d, None, pair?),
+    }
+}
+
+/// A date (absolute, or resolved against the document date) against the nearest event, or the
+/// start of the nearest count when the date opens a "since" interval.
+fn absolute(
+    ctx: &Ctx,
+    m: &Mention,
+    d: &DateMention,
+    weekday: Option<Weekday>,
+    hit: Hit,
+) -> Option<Outcome> {
+    let base = ctx.base;
+    let fact = ctx.fact(hit.fact);
+    let Some(resolved) = d.date else {
+        return Some(match (weekday, fact.event().and_then(|e| e.point())) {
+            (Some(w), Some(p)) if is_day(&p) => {
+                let actual = p.first().weekday();
+                let status = if actual == w {
+                    Status::Holds
+                } else {
+                    Status::Fails
+                };
+                let message = if status == Status::Holds {
+                    format!(
+                        "{} was on {p}, a {}: `{}` holds",
+                        fact.name(),
+                        weekday_name(actual),
+                        m.text.trim()
+                    )
+                } else {
+                    format!(
+                        "{} was on {p}, a {}, not a {} (`{}`)",
+                        fact.name(),
+                        weekday_name(actual),
+                        weekday_name(w),
+                        m.text.trim()
+                    )
+                };
+                Outcome::new(status, "event-date", m.span, message)
+                    .fact(base, hit.fact)
+                    .expected(format!("{p} ({})", weekday_name(actual)))
+                    .found(m.text.trim())
+            }
+            _ => Outcome::new(
+                Status::Unknown,
+                "event-date",
+                m.span,
+                format!("no document date to resolve `{}` against", m.text.trim()),
+            )
+            .fact(base, hit.fact),
+        });
+    };
+    // What the fact says: a point (one day, or the start of a "since"), or an interval.
+    let (first, last, desc, point, check) = match &fact.body {
+        Body::Event(e) => match (e.date, e.start, e.end) {
+            (Some(p), _, _) => (
+                p.get().first(),
+                p.get().last(),
+                p.get().to_string(),
+                true,
+                "event-date",
+            ),
+            (None, Some(s), _) if d.since => (
+                s.get().first(),
+                s.get().last(),
+                format!("began {}", s.get()),
+                true,
+                "event-date",
+            ),
+            (None, Some(s), Some(e)) => (
+                s.get().first(),
+                e.get().last(),
+                format!("{} to {}", s.get(), e.get()),
+                false,
+                "event-date",
+            ),
+            (None, Some(s), None) => (
+                s.get().first(),
+                Date::MAX,
+                format!("since {}", s.get()),
+                false,
+                "event-date",
+            ),
+            (None, None, _) => return None,
+        },
+        Body::Count(c) => {
+            let s = c.since?.get();
+            (
+                s.first(),
+                s.last(),
+                format!("counted since {s}"),
+                true,
+                "count-since",
+            )
+        }
+        Body::Office(_) => return None,
+    };
+    let (cf, cl) = (resolved.first(), resolved.last());
+    let disjoint = cl < first || last < cf;
+    let status = if disjoint {
+        Status::Fails
+    } else if !point || (cf <= first && last <= cl) {
+        Status::Holds
+    } else {
+        Status::Unknown
+    };
+    let found = found_date(m, resolved);
+    let wd_note = |date: Date| {
+        weekday
+            .map(|_| format!(", a {}", weekday_name(date.weekday())))
+            .unwrap_or_default()
+    };
+    let name = fact.name();
+    let message = match status {
+        Status::Holds => format!("{name}: {desc}; `{}` holds", found),
+        Status::Fails => {
+            let note = if point && first == last {
+                wd_note(first)
+            } else {
+                String::new()
+            };
+            format!("{name}: {desc}{note}, not {found}")
+        }
+        Status::Unknown => format!(
+            "the rules give {name} only as {desc}, less precisely than `{}`",
+            m.text.trim()
+        ),
+    };
+    Some(
+        Outcome::new(status, check, m.span, message)
+            .fact(base, hit.fact)
+            .expected(desc)
+            .found(found),
+    )
+}
+
+/// Direction a vague relation states: -1 "before", +1 "after", `None` when it does not say.
+fn direction(text: &str) -> Option<i64> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+    let has = |ws: &[&str]| words.iter().any(|w| ws.contains(w));
+    if has(&["before", "earlier", "prior", "ago", "preceding"]) {
+        Some(-1)
+    } else if has(&["after", "later", "following", "afterwards"]) {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+/// The claim's own event against the anchor event moved by the offset.
+fn relation(
+    ctx: &Ctx,
+    m: &Mention,
+    offset: Offset,
+    own: Option<u32>,
+    anchor: u32,
+    related: Related,
+) -> Option<Outcome> {
+    let base = ctx.base;
+    let anchor_fact = ctx.fact(anchor);
+    let Some(own) = own else {
+        return Some(
+            Outcome::new(
+                Status::Unknown,
+                "event-relation",
+                m.span,
+                format!(
+                    "no rule knows the event that `{}` dates (counting from {})",
+                    m.text.trim(),
+                    anchor_fact.name()
+                ),
+            )
+            .fact(base, anchor),
+        );
+    };
+    let own_fact = ctx.fact(own);
+    let day = |f: u32| {
+        ctx.fact(f)
+            .event()
+            .and_then(|e| e.point())
+            .filter(is_day)
+            .map(|p| p.first())
+    };
+    let (Some(od), Some(ad)) = (day(own), day(anchor)) else {
+        return Some(
+            Outcome::new(
+                Status::Unknown,
+                "event-relation",
+                m.span,
+                format!(
+                    "the rules do not date both {} and {} to the day",
+                    own_fact.name(),
+                    anchor_fact.name()
+                ),
+            )
+            .fact(base, own)
+            .fact(base, anchor),
+        );
+    };
+    let gap = days_between(ad, od);
+    let value = gap as f64 / unit_days(offset.unit);
+    let holds = match offset.amount {
+        Some(a) if offset.unit == Unit::Day => gap == i64::from(a),
+        Some(a) => (value - f64::from(a)).abs() <= 0.5,
+        None => {
+            let size = value.abs().round();
+            let dir_ok = direction(&m.text).is_none_or(|s| gap.signum() == s);
+            (2.0..=6.0).contains(&size) && dir_ok
+        }
+    };
+    let mut describe = describe_gap(gap);
+    if offset.unit != Unit::Day && gap != 0 {
+        describe = format!(
+            "{describe} ({} {})",
+            format_amount(value.abs()),
+            unit_name(offset.unit, true)
+        );
+    }
+    let expected = format!("{od}: {describe} {} ({ad})", anchor_fact.name());
+    let message = if holds {
+        format!(
+            "{} ({od}) was {describe} {} ({ad}): `{}` holds",
+            own_fact.name(),
+            anchor_fact.name(),
+            m.text.trim()
+        )
+    } else {
+        format!(
+            "{} ({od}) was {describe} {} ({ad}), not `{}`",
+            own_fact.name(),
+            anchor_fact.name(),
+            m.text.trim()
+        )
+    };
+    let mut out = Outcome::new(
+        if holds { Status::Holds } else { Status::Fails },
+        "event-relation",
+        m.span,
+        message,
+    )
+    .fact(base, own)
+    .fact(base, anchor)
+    .expected(expected)
+    .found(m.text.trim());
+    out.related.push(related);
+    Some(out)
+}
+
+/// A duration ("six-week conflict") against the nearest event that has a start.
+pub(super) fn check_duration(ctx: &Ctx, i: usize, m: &Mention, du: &Duration) -> Option<Outcome> {
+    let claim = &ctx.doc.claims[i];
+    // "one day later" is a relation, checked as a date; its duration reading is not a length.
+    let is_relation = claim.mentions.iter().any(|o| {
+        matches!(&o.value, MentionValue::Date(d) if d.relative.is_some())
+            && o.span.start < m.span.end
+            && m.span.start < o.span.end
+    });
+    if is_relation {
+        return None;
+    }
+    let base = ctx.base;
+    let hits = &ctx.scans[i].hits;
+    let hit = nearest(hits, m.span, |h| {
+        is_event_hit(base, h) && base.fact(h.fact).event().is_some_and(|e| e.start.is_some())
+    })?;
+    let fact = ctx.fact(hit.fact);
+    let e = fact.event()?;
+    let unit = du.unit;
+    let (Some(start), Some(end)) = (e.start.map(|s| s.get()), e.end.map(|s| s.get())) else {
+        return Some(
+            Outcome::new(
+                Status::Unknown,
+                "duration",
+                m.span,
+                format!(
+                    "the rules give no end for {}: its length cannot be checked",
+                    fact.name()
+                ),
+            )
+            .fact(base, hit.fact),
+        );
+    };
+    if !is_day(&start) || !is_day(&end) {
+        return Some(
+            Outcome::new(
+                Status::Unknown,
+                "duration",
+                m.span,
+                format!("the rules do not date {} to the day", fact.name()),
+            )
+            .fact(base, hit.fact),
+        );
+    }
+    let days = days_between(start.first(), end.first());
+    let value = days as f64 / unit_days(unit);
+    let holds = (value - du.amount).abs() <= 0.5;
+    let length = if unit == Unit::Day {
+        format!("{days} days")
+    } else {
+        format!(
+            "{days} days ({} {})",
+            format_amount(value),
+            unit_name(unit, true)
+        )
+    };
+    let expected = format!("{length}: {start} to {end}");
+    let message = if holds {
+        format!("{} lasted {length}: `{}` holds", fact.name(), m.text.trim())
+    } else {
+        format!(
+            "{} lasted {length}, not {} {} (`{}`)",
+            fact.name(),
+            format_amount(du.amount),
+            unit_name(unit, du.amount != 1.0),
+            m.text.trim()
+        )
+    };
+    Some(
+        Outcome::new(
+            if holds { Status::Holds } else { Status::Fails },
+            "duration",
+            m.span,
+            message,
+        )
+        .fact(base, hit.fact)
+        .expected(expected)
+        .found(m.text.trim()),
+    )
+}

@@ -1,0 +1,351 @@
+//! The rule-file format: what a YAML file under `rules/` may say.
+//!
+//! These types are the serde (and JSON Schema) description of a rule file and, once validated,
+//! the facts the checker reads. They know nothing of YAML: `yaml.rs` turns text into them. Every
+//! struct denies unknown fields, so a typo is an error with a line and column, not a silently
+//! ignored key. The guide is `docs/rules.md`.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use factcheck_model::{PartialDate, Precision, Verdict};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+/// One rule file: any mix of the three kinds of fact. Every list may be left out.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "factcheck rule file")]
+pub struct RuleFile {
+    /// Events: something that happened on a date, or over a span of dates.
+    #[serde(default)]
+    pub events: Vec<EventFact>,
+    /// People and the offices they held, each with a tenure.
+    #[serde(default)]
+    pub offices: Vec<OfficeFact>,
+    /// Numbers that change over time: a series of values, each as of a date.
+    #[serde(default)]
+    pub counts: Vec<CountFact>,
+}
+
+/// Something that happened: on one `date`, or from `start` to `end`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventFact {
+    /// Unique across all rule files: ASCII letters, digits, `-`, `_` or `.`.
+    pub id: String,
+    /// What happened, as a phrase a draft might use. Matched like a cue.
+    pub name: String,
+    /// Other names of the event ("Istanbul talks"). Matched like cues.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Phrases that point at the event in a draft ("met in Istanbul", "military operation").
+    /// Matched case-insensitively (ASCII), on word boundaries, longest first.
+    #[serde(default)]
+    pub cues: Vec<String>,
+    /// The day (or month, or year) it happened. Leave out for an event with `start`/`end`.
+    pub date: Option<DateField>,
+    /// The first day of an event that lasted.
+    pub start: Option<DateField>,
+    /// The last day of an event that lasted; leave out while it goes on or when not known.
+    pub end: Option<DateField>,
+    /// Where it happened (for the reader; not checked).
+    pub place: Option<String>,
+    /// A source URL, or a list of them.
+    #[serde(default)]
+    pub source: Sources,
+    /// Anything a fact-checker should know: caveats, disputed wording, fields left out and why.
+    pub note: Option<String>,
+    /// Sentences that must get a given verdict (`factcheck rules test`).
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// A person and the roles they held.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OfficeFact {
+    /// Unique across all rule files.
+    pub id: String,
+    /// The person's full name. Matched like a cue.
+    pub person: String,
+    /// Other ways a draft names the person (surname alone, without the middle initial).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// At least one role.
+    pub roles: Vec<Role>,
+    /// A source URL, or a list of them.
+    #[serde(default)]
+    pub source: Sources,
+    /// Anything a fact-checker should know: caveats, fields left out and why.
+    pub note: Option<String>,
+    /// Sentences that must get a given verdict (`factcheck rules test`).
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// One role a person held, with its tenure.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// The official title ("Special Representative for the South Caucasus").
+    pub title: String,
+    /// Other wordings of the title a draft may use, without the organisation.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The organisation or country the role belongs to ("European Union").
+    pub organisation: Option<String>,
+    /// Other ways to name the organisation or country ("EU", "Brussels", "Washington").
+    #[serde(default)]
+    pub organisation_aliases: Vec<String>,
+    /// First day in office; leave out when not known (then the tenure is open at the start).
+    pub from: Option<DateField>,
+    /// Last day in office; leave out while in office or when not known.
+    pub to: Option<DateField>,
+    /// Several people hold this role at once (a member of parliament): no overlap finding, and
+    /// another holder does not contradict a draft.
+    #[serde(default)]
+    pub shared: bool,
+    /// A source for this role, when it differs from the person's.
+    #[serde(default)]
+    pub source: Sources,
+    /// Caveats about this role (a tenure date not found, …).
+    pub note: Option<String>,
+}
+
+/// A number that changes over time.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CountFact {
+    /// Unique across all rule files.
+    pub id: String,
+    /// What is counted, as a phrase. Matched like a cue.
+    pub name: String,
+    /// Phrases that point at the count ("moved to Armenia", "refugees").
+    #[serde(default)]
+    pub cues: Vec<String>,
+    /// The unit, for messages ("people").
+    pub unit: String,
+    /// The day counting started, when the count runs "since" a date.
+    pub since: Option<DateField>,
+    /// Relative tolerance for approximate wording ("about", "nearly"); 0.05 when left out.
+    pub tolerance: Option<f64>,
+    /// The values, each as of a date, oldest first.
+    pub series: Vec<SeriesPoint>,
+    /// A source URL, or a list of them (each value may also have its own).
+    #[serde(default)]
+    pub source: Sources,
+    /// Anything a fact-checker should know: caveats, fields left out and why.
+    pub note: Option<String>,
+    /// Sentences that must get a given verdict (`factcheck rules test`).
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// One value of a count.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesPoint {
+    /// The day the value was true.
+    pub as_of: DateField,
+    /// The count on that day (a whole number or a decimal, without separators).
+    pub value: f64,
+    /// The source of this value.
+    #[serde(default)]
+    pub source: Sources,
+    /// Caveats about this value (the hour it was given, …).
+    pub note: Option<String>,
+}
+
+/// A sentence and the verdict it must get, for `factcheck rules test`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    /// A sentence (or a few) of a draft that speaks to this fact.
+    pub text: String,
+    /// The document date the sentence is read against (a full day).
+    pub date: DateField,
+    /// `supported`, `contradicted` or `unverifiable`.
+    pub verdict: ExampleVerdict,
+}
+
+/// The verdict an example must get.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ExampleVerdict {
+    Supported,
+    Contradicted,
+    Unverifiable,
+}
+
+impl From<ExampleVerdict> for Verdict {
+    fn from(v: ExampleVerdict) -> Verdict {
+        match v {
+            ExampleVerdict::Supported => Verdict::Supported,
+            ExampleVerdict::Contradicted => Verdict::Contradicted,
+            ExampleVerdict::Unverifiable => Verdict::Unverifiable,
+        }
+    }
+}
+
+/// A date of a rule file: `2023-09-17`, `2023-09` or `2023` (quoted or not), checked against
+/// the calendar while it is read, so that the error points at the very scalar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DateField(pub PartialDate);
+
+impl DateField {
+    pub fn get(&self) -> PartialDate {
+        self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for DateField {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = DateField;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<DateField, E> {
+                s.trim()
+                    .parse::<PartialDate>()
+                    .map(DateField)
+                    .map_err(E::custom)
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<DateField, E> {
+                self.visit_str(&n.to_string())
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<DateField, E> {
+                self.visit_str(&n.to_string())
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+impl JsonSchema for DateField {
+    fn schema_name() -> Cow<'static, str> {
+        "PartialDate".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A date to day, month or year precision: 2023-09-17, 2023-09 or 2023.",
+            "anyOf": [
+                { "type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$" },
+                { "type": "integer", "minimum": 1000, "maximum": 9999 }
+            ]
+        })
+    }
+}
+
+/// One source URL or a list of them; each must be an `http://` or `https://` URL.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sources(pub Vec<String>);
+
+impl Sources {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// One URL, checked while it is read.
+struct Url(String);
+
+fn check_url<E: de::Error>(s: &str) -> Result<String, E> {
+    let s = s.trim();
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !s.contains(char::is_whitespace) => Ok(s.to_string()),
+        _ => Err(E::custom(format!(
+            "`{s}` is not an http:// or https:// URL"
+        ))),
+    }
+}
+
+impl<'de> Deserialize<'de> for Url {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Url;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a URL")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Url, E> {
+                check_url(s).map(Url)
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for Sources {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Sources;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a URL or a list of URLs")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Sources, E> {
+                check_url(s).map(|u| Sources(vec![u]))
+            }
+            // `source:` with nothing after it: no source (`rules lint` reports the fact).
+            fn visit_unit<E: de::Error>(self) -> Result<Sources, E> {
+                Ok(Sources::default())
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Sources, E> {
+                Ok(Sources::default())
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Sources, A::Error> {
+                let mut urls = Vec::new();
+                while let Some(Url(u)) = seq.next_element()? {
+                    urls.push(u);
+                }
+                Ok(Sources(urls))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for Sources {
+    fn schema_name() -> Cow<'static, str> {
+        "Sources".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A source URL, or a list of them.",
+            "anyOf": [
+                { "type": "string", "pattern": "^https?://\\S+$" },
+                { "type": "array", "items": { "type": "string", "pattern": "^https?://\\S+$" } }
+            ]
+        })
+    }
+}
+
+/// The default relative tolerance of a count.
+pub const DEFAULT_TOLERANCE: f64 = 0.05;
+
+impl CountFact {
+    pub fn tolerance(&self) -> f64 {
+        self.tolerance.unwrap_or(DEFAULT_TOLERANCE)
+    }
+}
+
+impl EventFact {
+    /// The day the event happened or began, when the rules give it to the day.
+    pub fn point(&self) -> Option<PartialDate> {
+        self.date.or(self.start).map(|d| d.get())
+    }
+}
+
+/// Whether a date names a single day.
+pub fn is_day(d: &PartialDate) -> bool {
+    d.precision() == Precision::Day
+}

@@ -1,0 +1,208 @@
+//! `rules lint`: findings about rules that load but look wrong.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use factcheck_model::Date;
+
+use crate::LoadError;
+use crate::base::{self, Body, Fact, FactBase};
+use crate::index::{Term, strip_article};
+use crate::text::{Normalized, role_key};
+use crate::yaml::Locator;
+
+/// Something suspicious in rules that load: a phrase two facts share, tenures of one role that
+/// overlap, a fact without a source, a count series out of order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub fact_id: String,
+    pub message: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: `{}`: {}",
+            self.path.display(),
+            self.line,
+            self.column,
+            self.fact_id,
+            self.message
+        )
+    }
+}
+
+/// Loads the rules of `dir` (the load errors are those of [`crate::load`]) and lints them.
+pub fn lint(dir: &Path) -> Result<(FactBase, Vec<Finding>), LoadError> {
+    lint_sources(base::read_dir(dir)?)
+}
+
+/// [`lint`] from memory: `(path, text)` pairs.
+pub fn lint_sources(files: Vec<(PathBuf, String)>) -> Result<(FactBase, Vec<Finding>), LoadError> {
+    let base = base::build(files)?;
+    let findings = lint_base(&base);
+    Ok((base, findings))
+}
+
+/// The field path of the phrase of `fact` whose normalised key is `key`.
+fn phrase_field(fact: &Fact, key: &str) -> String {
+    let same = |s: &str| strip_article(Normalized::text_of(s)).eq_ignore_ascii_case(key);
+    let p = fact.path();
+    let find = |list: &[String], name: &str| {
+        list.iter()
+            .position(|s| same(s))
+            .map(|j| format!("{p}.{name}[{j}]"))
+    };
+    match &fact.body {
+        Body::Event(e) => (same(&e.name).then(|| format!("{p}.name")))
+            .or_else(|| find(&e.aliases, "aliases"))
+            .or_else(|| find(&e.cues, "cues")),
+        Body::Office(o) => {
+            (same(&o.person).then(|| format!("{p}.person"))).or_else(|| find(&o.aliases, "aliases"))
+        }
+        Body::Count(c) => {
+            (same(&c.name).then(|| format!("{p}.name"))).or_else(|| find(&c.cues, "cues"))
+        }
+    }
+    .unwrap_or(p)
+}
+
+pub(crate) fn lint_base(base: &FactBase) -> Vec<Finding> {
+    // (fact, field path, message)
+    let mut raw: Vec<(u32, String, String)> = Vec::new();
+
+    // 1. A phrase (not a role title: several people hold one role) used by two facts.
+    for (p, phrase) in base.index.patterns().iter().enumerate() {
+        let mut facts: Vec<u32> = Vec::new();
+        for e in base.index.entries(p) {
+            if !matches!(e.term, Term::Role(_)) && !facts.contains(&e.fact) {
+                facts.push(e.fact);
+            }
+        }
+        if facts.len() < 2 {
+            continue;
+        }
+        let first = base.fact(facts[0]).id();
+        for &f in &facts[1..] {
+            let fact = base.fact(f);
+            raw.push((
+                f,
+                phrase_field(fact, &phrase.to_ascii_lowercase()),
+                format!(
+                    "`{phrase}` is also a phrase of `{first}`: a draft that uses it matches both"
+                ),
+            ));
+        }
+    }
+
+    // 2. Overlapping tenures of one role (same title and organisation).
+    let mut roles: HashMap<(String, String), Vec<(u32, usize)>> = HashMap::new();
+    for (f, fact) in base.facts.iter().enumerate() {
+        if let Body::Office(o) = &fact.body {
+            for (r, role) in o.roles.iter().enumerate() {
+                if role.shared {
+                    continue;
+                }
+                let key = (
+                    role_key(&role.title),
+                    role_key(role.organisation.as_deref().unwrap_or("")),
+                );
+                roles.entry(key).or_default().push((f as u32, r));
+            }
+        }
+    }
+    let mut groups: Vec<&Vec<(u32, usize)>> = roles.values().filter(|v| v.len() > 1).collect();
+    groups.sort();
+    for group in groups {
+        for (a, &(fa, ra)) in group.iter().enumerate() {
+            for &(fb, rb) in &group[a + 1..] {
+                let (Some(oa), Some(ob)) = (base.fact(fa).office(), base.fact(fb).office()) else {
+                    continue;
+                };
+                let (x, y) = (&oa.roles[ra], &ob.roles[rb]);
+                let span = |r: &crate::format::Role| {
+                    (
+                        r.from.map_or(Date::MIN, |d| d.get().first()),
+                        r.to.map_or(Date::MAX, |d| d.get().last()),
+                    )
+                };
+                let ((xs, xe), (ys, ye)) = (span(x), span(y));
+                if xs <= ye && ys <= xe {
+                    raw.push((
+                        fb,
+                        format!("{}.roles[{rb}]", base.fact(fb).path()),
+                        format!(
+                            "{} overlaps `{}`'s tenure of the same role ({}, {}): mark the role `shared: true` if several people hold it at once",
+                            crate::check::tenure_of(y),
+                            base.fact(fa).id(),
+                            crate::check::label_of(x),
+                            crate::check::tenure_of(x)
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+
+    for (f, fact) in base.facts.iter().enumerate() {
+        let f = f as u32;
+        // 3. No source anywhere.
+        let extra = match &fact.body {
+            Body::Office(o) => o.roles.iter().any(|r| !r.source.is_empty()),
+            Body::Count(c) => c.series.iter().any(|p| !p.source.is_empty()),
+            Body::Event(_) => false,
+        };
+        if fact.sources().is_empty() && !extra {
+            raw.push((
+                f,
+                fact.path(),
+                "no source: add the URL the fact was checked against".into(),
+            ));
+        }
+        // 4. A count series out of order.
+        if let Body::Count(c) = &fact.body {
+            for (k, pair) in c.series.windows(2).enumerate() {
+                if pair[1].as_of.get().first() < pair[0].as_of.get().first() {
+                    raw.push((
+                        f,
+                        format!("{}.series[{}].as_of", fact.path(), k + 1),
+                        format!(
+                            "as of {} comes after {}: a series runs oldest first",
+                            pair[1].as_of.get(),
+                            pair[0].as_of.get()
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+
+    let mut locators: HashMap<u32, Locator> = HashMap::new();
+    let mut out: Vec<Finding> = raw
+        .into_iter()
+        .map(|(f, field, message)| {
+            let fact = base.fact(f);
+            let loc = locators
+                .entry(fact.file)
+                .or_insert_with(|| Locator::new(&base.sources[fact.file as usize]));
+            let (line, column) = loc.locate(&field).unwrap_or_else(|| base.position(fact));
+            Finding {
+                path: base.path_of(fact).to_path_buf(),
+                line,
+                column,
+                fact_id: fact.id().to_string(),
+                message,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (&a.path, a.line, a.column, &a.message).cmp(&(&b.path, b.line, b.column, &b.message))
+    });
+    out.dedup();
+    out
+}
