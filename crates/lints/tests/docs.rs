@@ -118,7 +118,7 @@ fn render() -> String {
          The checks are conservative: each fires only on a pattern it reads unambiguously, so a true\n\
          draft stays free of them (a test asserts this for the seed article and for\n\
          `seeds/lint_true.md`). `seeds/lint_false.md` holds one false case per check, listed in\n\
-         `seeds/LINTS.md`.\n\n\
+         `seeds/README.md`.\n\n\
          | code | name | what it reports |\n| --- | --- | --- |\n",
     );
     for c in CHECKS {
