@@ -259,17 +259,31 @@ fn text(args: TextArgs, claims: bool) -> Result<i32> {
     let doc = parse(&text, input, args.date, &config);
     output::write(None, |out| match (args.format, claims) {
         (TextFormat::Json, false) => {
+            #[derive(serde::Serialize)]
+            struct Sentences<'a> {
+                sentences: &'a [factcheck_claims::Sentence],
+            }
             serde_json::to_writer_pretty(
                 &mut *out,
-                &serde_json::json!({ "sentences": doc.sentences }),
+                &Sentences {
+                    sentences: &doc.sentences,
+                },
             )?;
             writeln!(out)
         }
         (TextFormat::Json, true) => {
-            serde_json::to_writer_pretty(
-                &mut *out,
-                &serde_json::json!({ "date": doc.date, "claims": doc.claims, "diagnostics": doc.diagnostics }),
-            )?;
+            #[derive(serde::Serialize)]
+            struct Claims<'a> {
+                date: Option<factcheck_model::Date>,
+                claims: &'a [factcheck_claims::Claim],
+                diagnostics: &'a [factcheck_claims::Diagnostic],
+            }
+            let claims = Claims {
+                date: doc.date,
+                claims: &doc.claims,
+                diagnostics: &doc.diagnostics,
+            };
+            serde_json::to_writer_pretty(&mut *out, &claims)?;
             writeln!(out)
         }
         (TextFormat::Human, false) => crate::text::sentences(&input.name, &doc, out),

@@ -253,8 +253,10 @@ fn memchr_nul(bytes: &[u8]) -> bool {
     bytes.contains(&0)
 }
 
+/// The name of a path in reports: as given, without a leading `./`, with `/` separators.
 fn display(path: &Path) -> String {
-    path.to_string_lossy().into_owned()
+    let path = path.strip_prefix(".").ok().filter(|p| !p.as_os_str().is_empty()).unwrap_or(path);
+    path.to_string_lossy().replace('\\', "/")
 }
 
 /// An io error without Rust's `(os error N)` suffix.

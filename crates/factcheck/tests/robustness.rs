@@ -1,0 +1,1438 @@
+//! The robustness contract of the `factcheck` binary (docs/reliability.md): every bad input gets
+//! a clear message and the right exit code, one bad draft never hides the others, nothing is
+//! written to drafts or rule files, and `--output` is written atomically.
+//!
+//! Each test runs the real binary in a temporary directory (so no `factcheck.toml` is found) with
+//! invented facts: no real event, person or count.
+
+use std::collections::BTreeMap;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_factcheck");
+
+const RULES: &str = "\
+# Invented facts for the robustness tests.
+events:
+  - id: varenko-summit
+    name: Varenko summit
+    cues: [\"Varenko summit\", \"summit in Varenko\"]
+    date: 2021-05-04
+    source: https://example.org/varenko-summit
+offices:
+  - id: ada-quell
+    person: Ada Quell
+    aliases: [Quell]
+    source: https://example.org/ada-quell
+    roles:
+      - title: Minister of Trade
+        organisation: Ostria
+        from: 2019-01-01
+        to: 2020-12-31
+";
+
+const TRUE_DRAFT: &str =
+    "---\ndate: 2021-06-01\n---\n# Summit report\n\nThe Varenko summit was held on May 4, 2021.\n";
+const FALSE_DRAFT: &str =
+    "---\ndate: 2021-06-01\n---\nThe Varenko summit was held on May 6, 2021.\n";
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+    took: Duration,
+}
+
+impl std::fmt::Debug for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let cut = |s: &str| s.chars().take(3000).collect::<String>();
+        write!(
+            f,
+            "exit {:?} after {:?}\n--- stdout\n{}\n--- stderr\n{}",
+            self.code,
+            self.took,
+            cut(&self.stdout),
+            cut(&self.stderr)
+        )
+    }
+}
+
+fn command(cwd: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .env_remove("RUST_BACKTRACE")
+        .stdin(Stdio::null());
+    cmd
+}
+
+fn run(cwd: &Path, args: &[&str]) -> Run {
+    let start = Instant::now();
+    let out = command(cwd, args).output().expect("run factcheck");
+    let run = Run {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        took: start.elapsed(),
+    };
+    assert!(
+        !run.stderr.contains("panicked"),
+        "factcheck panicked: {run:?}"
+    );
+    run
+}
+
+/// A temporary directory with `rules/facts.yaml`, `drafts/true.md` and `drafts/false.md`.
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "rules/facts.yaml", RULES.as_bytes());
+    write(dir.path(), "drafts/true.md", TRUE_DRAFT.as_bytes());
+    write(dir.path(), "drafts/false.md", FALSE_DRAFT.as_bytes());
+    dir
+}
+
+fn write(root: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = root.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("mkdir");
+    }
+    std::fs::write(&path, bytes).expect("write");
+    path
+}
+
+fn json(run: &Run) -> serde_json::Value {
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {run:?}"))
+}
+
+/// The JSON report of one file.
+fn file<'a>(report: &'a serde_json::Value, path: &str) -> &'a serde_json::Value {
+    report["files"]
+        .as_array()
+        .and_then(|fs| fs.iter().find(|f| f["path"] == path))
+        .unwrap_or_else(|| panic!("{path} not in {report}"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rule files
+// ---------------------------------------------------------------------------------------------
+
+/// Replaces the rule file with `text`, runs a check, and expects exit 2 with `place` (file, line,
+/// column, field) in the message, and no report at all (nothing was checked).
+fn bad_rules(text: &str, place: &str) -> Run {
+    let dir = workspace();
+    write(dir.path(), "rules/facts.yaml", text.as_bytes());
+    let run = run(dir.path(), &["check", "--rules", "rules", "drafts"]);
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert!(run.stderr.contains(place), "{place:?} not in {run:?}");
+    assert!(run.stderr.contains("nothing was checked"), "{run:?}");
+    assert_eq!(
+        run.stdout, "",
+        "a report was written although the rules did not load: {run:?}"
+    );
+    run
+}
+
+#[test]
+fn rules_invalid_yaml() {
+    bad_rules(
+        &RULES.replace(
+            "cues: [\"Varenko summit\", \"summit in Varenko\"]",
+            "cues: [\"Varenko summit\"",
+        ),
+        "error: rules/facts.yaml:",
+    );
+    let run = bad_rules(
+        &RULES.replace("    name: Varenko summit", "   name: Varenko summit"),
+        "error: rules/facts.yaml:",
+    );
+    assert!(run.stderr.contains("field `"), "{run:?}");
+}
+
+#[test]
+fn rules_wrong_type() {
+    bad_rules(
+        &RULES.replace("aliases: [Quell]", "aliases: {a: b}"),
+        "rules/facts.yaml:11:14: field `offices[0].aliases`: invalid type",
+    );
+}
+
+#[test]
+fn rules_unknown_field() {
+    bad_rules(
+        &RULES.replace(
+            "    date: 2021-05-04",
+            "    colour: red\n    date: 2021-05-04",
+        ),
+        "rules/facts.yaml:6:5: field `events[0].colour`: unknown field `colour`",
+    );
+}
+
+#[test]
+fn rules_missing_field() {
+    bad_rules(
+        &RULES.replace("    person: Ada Quell\n", ""),
+        "field `offices[0].person`: missing field `person`",
+    );
+}
+
+#[test]
+fn rules_duplicate_key() {
+    bad_rules(
+        &RULES.replace(
+            "    date: 2021-05-04\n",
+            "    date: 2021-05-04\n    date: 2021-05-05\n",
+        ),
+        "rules/facts.yaml:7:5: field `events[0].date`: duplicate field `date`",
+    );
+}
+
+#[test]
+fn rules_duplicate_ids_within_a_file() {
+    let text = RULES.replace("  - id: ada-quell", "  - id: varenko-summit");
+    bad_rules(
+        &text,
+        "rules/facts.yaml:9:5: field `offices[0].id`: duplicate id `varenko-summit`: already used at rules/facts.yaml:3:5",
+    );
+}
+
+#[test]
+fn rules_duplicate_ids_across_files() {
+    let dir = workspace();
+    write(
+        dir.path(),
+        "rules/more/again.yaml",
+        format!("# the same facts again\n{RULES}").as_bytes(),
+    );
+    let run = run(dir.path(), &["check", "--rules", "rules", "drafts"]);
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert!(run.stderr.contains("rules/more/again.yaml:4:5: field `events[0].id`: duplicate id `varenko-summit`: already used at rules/facts.yaml:3:5"), "{run:?}");
+    assert!(
+        run.stderr.contains(
+            "rules/more/again.yaml:10:5: field `offices[0].id`: duplicate id `ada-quell`"
+        ),
+        "{run:?}"
+    );
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn rules_impossible_dates() {
+    bad_rules(
+        &RULES.replace("date: 2021-05-04", "date: 2021-02-30"),
+        "rules/facts.yaml:6:11: field `events[0].date`: `2021-02-30` is not a day of the calendar",
+    );
+    bad_rules(
+        &RULES.replace("date: 2021-05-04", "date: 2021-13-01"),
+        "rules/facts.yaml:6:11: field `events[0].date`: `2021-13-01`",
+    );
+    bad_rules(
+        &RULES.replace("date: 2021-05-04", "date: 10000-01-01"),
+        "rules/facts.yaml:6:11: field `events[0].date`: `10000-01-01`",
+    );
+}
+
+#[test]
+fn rules_from_after_to() {
+    bad_rules(
+        &RULES.replace("from: 2019-01-01", "from: 2022-01-01"),
+        "rules/facts.yaml:17:9: field `offices[0].roles[0].to`: `from` 2022-01-01 is after `to` 2020-12-31",
+    );
+}
+
+/// A billion laughs: refused quickly, and the process stays small (run under a 1 GiB address-
+/// space limit: expanding the bomb would need gigabytes).
+#[cfg(target_os = "linux")]
+#[test]
+fn rules_alias_bomb() {
+    let mut bomb = String::from(
+        "events:\n  - id: x\n    name: x\n    date: 2023\n    aliases: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n    cues: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n",
+    );
+    let names = ["b", "c", "d", "e", "f", "g", "h", "i"];
+    for w in names.windows(2) {
+        bomb.push_str(&format!(
+            "    note{}: &{} [{}]\n",
+            w[1],
+            w[1],
+            vec![format!("*{}", w[0]); 9].join(",")
+        ));
+    }
+    let top = format!(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n{}",
+        (b'b'..=b'i')
+            .map(|c| {
+                let (c, p) = (c as char, (c - 1) as char);
+                format!("{c}: &{c} [{}]\n", vec![format!("*{p}"); 9].join(","))
+            })
+            .collect::<String>()
+    );
+    for text in [bomb, top.clone(), format!("events: []\n{top}")] {
+        let dir = workspace();
+        write(dir.path(), "rules/bomb.yaml", text.as_bytes());
+        let start = Instant::now();
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg("ulimit -v 1048576 && exec \"$0\" \"$@\"")
+            .arg(BIN)
+            .args(["check", "--rules", "rules", "drafts"])
+            .current_dir(dir.path())
+            .stdin(Stdio::null())
+            .output()
+            .expect("run sh");
+        let took = start.elapsed();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("error: rules/bomb.yaml:"), "{stderr}");
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("memory allocation"),
+            "{stderr}"
+        );
+        assert!(took < Duration::from_secs(5), "took {took:?}");
+    }
+}
+
+/// A 100 MB rule file: refused before it is parsed, with the limit in the message.
+#[test]
+fn rules_100_megabyte_file() {
+    let dir = workspace();
+    {
+        use std::io::Write as _;
+        let f = std::fs::File::create(dir.path().join("rules/big.yaml")).expect("create");
+        let mut f = std::io::BufWriter::new(f);
+        writeln!(f, "events:").expect("write");
+        let mut written = 0usize;
+        let mut i = 0;
+        while written < 100 << 20 {
+            let item = format!("  - id: e{i}\n    name: event number {i}\n    date: 2023-01-01\n");
+            f.write_all(item.as_bytes()).expect("write");
+            written += item.len();
+            i += 1;
+        }
+    }
+    let run = run(dir.path(), &["check", "--rules", "rules", "drafts"]);
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert!(
+        run.stderr
+            .contains("error: rules/big.yaml:1:1: the file is "),
+        "{run:?}"
+    );
+    assert!(run.stderr.contains("over the limit"), "{run:?}");
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn rules_non_utf8_file() {
+    let dir = workspace();
+    let mut bytes = RULES.as_bytes().to_vec();
+    let at = RULES.find("Varenko summit\n").expect("needle") + 3;
+    bytes.insert(at, 0xff);
+    std::fs::write(dir.path().join("rules/facts.yaml"), bytes).expect("write");
+    let run = run(dir.path(), &["check", "--rules", "rules", "drafts"]);
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert!(
+        run.stderr
+            .contains("error: rules/facts.yaml:4:14: the file is not UTF-8"),
+        "{run:?}"
+    );
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn rules_empty_directory() {
+    let dir = workspace();
+    std::fs::create_dir(dir.path().join("empty-rules")).expect("mkdir");
+    let run = run(
+        dir.path(),
+        &[
+            "check",
+            "--rules",
+            "empty-rules",
+            "--format",
+            "json",
+            "drafts",
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(
+        run.stderr
+            .contains("warning: no facts in empty-rules: every claim will be unverifiable"),
+        "{run:?}"
+    );
+    let report = json(&run);
+    assert_eq!(report["summary"]["supported"], 0, "{report}");
+    assert_eq!(report["summary"]["contradicted"], 0, "{report}");
+    assert!(
+        report["summary"]["unverifiable"]
+            .as_u64()
+            .is_some_and(|n| n >= 2),
+        "{report}"
+    );
+    // Everything unverifiable fails the run when asked to.
+    let run = run_fail_on_unverifiable(dir.path());
+    assert_eq!(run.code, Some(1), "{run:?}");
+}
+
+fn run_fail_on_unverifiable(dir: &Path) -> Run {
+    run(
+        dir,
+        &[
+            "check",
+            "--rules",
+            "empty-rules",
+            "--fail-on",
+            "unverifiable",
+            "drafts",
+        ],
+    )
+}
+
+#[test]
+fn rules_missing_directory() {
+    let dir = workspace();
+    let run = run(dir.path(), &["check", "--rules", "no-such-rules", "drafts"]);
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert!(
+        run.stderr
+            .contains("error: no-such-rules: cannot read the rules directory"),
+        "{run:?}"
+    );
+    assert_eq!(run.stdout, "");
+    // `rules lint` and `rules test` say the same.
+    for args in [
+        ["rules", "lint", "no-such-rules"],
+        ["rules", "test", "no-such-rules"],
+    ] {
+        let r = self::run(dir.path(), &args);
+        assert_eq!(r.code, Some(2), "{r:?}");
+        assert!(r.stderr.contains("no-such-rules"), "{r:?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn rules_symlink_loops() {
+    use std::os::unix::fs::symlink;
+    let dir = workspace();
+    // A directory link back up is not followed: the rules load, no endless walk.
+    std::fs::create_dir(dir.path().join("rules/sub")).expect("mkdir");
+    symlink("..", dir.path().join("rules/sub/up")).expect("symlink");
+    let ok = run(dir.path(), &["check", "--rules", "rules", "drafts/true.md"]);
+    assert_eq!(ok.code, Some(0), "{ok:?}");
+    // Rule files that link to each other: each named, exit 2, nothing checked.
+    symlink("b.yaml", dir.path().join("rules/a.yaml")).expect("symlink");
+    symlink("a.yaml", dir.path().join("rules/b.yaml")).expect("symlink");
+    let run = run(dir.path(), &["check", "--rules", "rules", "drafts"]);
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert!(
+        run.stderr.contains("error: rules/a.yaml: cannot read"),
+        "{run:?}"
+    );
+    assert!(
+        run.stderr.contains("error: rules/b.yaml: cannot read"),
+        "{run:?}"
+    );
+    assert_eq!(run.stdout, "");
+}
+
+/// One bad rule file among good ones: nothing is checked at all, and every bad file is named.
+#[test]
+fn rules_no_partial_load() {
+    let dir = workspace();
+    write(
+        dir.path(),
+        "rules/z-bad.yaml",
+        b"events:\n  - id: other\n    name: other\n    date: 2021-02-30\n",
+    );
+    write(dir.path(), "rules/y-bad.yaml", b"counts: 3\n");
+    let run = run(
+        dir.path(),
+        &["check", "--rules", "rules", "--format", "json", "drafts"],
+    );
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert!(
+        run.stderr
+            .contains("error: rules/y-bad.yaml:1:9: field `counts`"),
+        "{run:?}"
+    );
+    assert!(
+        run.stderr
+            .contains("error: rules/z-bad.yaml:4:11: field `events[0].date`"),
+        "{run:?}"
+    );
+    assert!(run.stderr.contains("2 error(s)"), "{run:?}");
+    assert_eq!(run.stdout, "", "{run:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drafts
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn draft_not_utf8_names_the_file_and_byte_offset() {
+    let dir = workspace();
+    write(
+        dir.path(),
+        "drafts/bad.txt",
+        b"Hello world.\nCaf\xc3\xa9 ok \xff bad.\n",
+    );
+    let run = run(
+        dir.path(),
+        &[
+            "check",
+            "--rules",
+            "rules",
+            "--format",
+            "json",
+            "drafts/bad.txt",
+        ],
+    );
+    assert_eq!(run.code, Some(2), "{run:?}");
+    let report = json(&run);
+    let d = &file(&report, "drafts/bad.txt")["diagnostics"][0];
+    assert_eq!(d["level"], "error", "{report}");
+    assert!(
+        d["message"].as_str().is_some_and(
+            |m| m.contains("invalid byte 0xff at byte offset 22") && m.contains("--lossy")
+        ),
+        "{report}"
+    );
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(2), Some(9)),
+        "{report}"
+    );
+    // The human report names the file, line and column.
+    let human = self::run(dir.path(), &["check", "--rules", "rules", "drafts/bad.txt"]);
+    assert_eq!(human.code, Some(2));
+    assert!(
+        human.stdout.contains("drafts/bad.txt:2:9") && human.stdout.contains("byte offset 22"),
+        "{human:?}"
+    );
+    // `claims` and `sentences` too.
+    for cmd in ["claims", "sentences"] {
+        let r = self::run(dir.path(), &[cmd, "drafts/bad.txt"]);
+        assert_eq!(r.code, Some(2), "{r:?}");
+        assert!(
+            r.stderr.contains("error: drafts/bad.txt:")
+                && r.stderr
+                    .contains("2:9: not valid UTF-8: invalid byte 0xff at byte offset 22"),
+            "{r:?}"
+        );
+    }
+}
+
+/// `claims` and `sentences` write `path:line:column: message` like `check` and the rule errors.
+#[test]
+#[ignore = "bug: `claims`/`sentences` write `path: line:column: message` (a space after the path's colon), see docs/reliability.md"]
+fn claims_and_sentences_name_the_place_as_path_line_column() {
+    let dir = workspace();
+    write(
+        dir.path(),
+        "drafts/bad.txt",
+        b"Hello world.\nCaf\xc3\xa9 ok \xff bad.\n",
+    );
+    for cmd in ["claims", "sentences"] {
+        let r = run(dir.path(), &[cmd, "drafts/bad.txt"]);
+        assert!(
+            r.stderr
+                .contains("error: drafts/bad.txt:2:9: not valid UTF-8"),
+            "{r:?}"
+        );
+        let r = run(dir.path(), &[cmd, "--lossy", "drafts/bad.txt"]);
+        assert!(
+            r.stderr
+                .contains("warning: drafts/bad.txt:2:9: not valid UTF-8"),
+            "{r:?}"
+        );
+    }
+}
+
+#[test]
+fn draft_not_utf8_lossy_decodes_with_a_warning() {
+    let dir = workspace();
+    write(
+        dir.path(),
+        "drafts/latin1.md",
+        b"---\ndate: 2021-06-01\n---\nThe Varenko summit (caf\xe9) was held on May 4, 2021.\n",
+    );
+    let run = run(
+        dir.path(),
+        &[
+            "check",
+            "--rules",
+            "rules",
+            "--lossy",
+            "--format",
+            "json",
+            "drafts/latin1.md",
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let report = json(&run);
+    let f = file(&report, "drafts/latin1.md");
+    assert_eq!(f["diagnostics"][0]["level"], "warning", "{report}");
+    assert!(
+        f["diagnostics"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("decoded lossily")),
+        "{report}"
+    );
+    assert_eq!(
+        (
+            f["diagnostics"][0]["line"].as_u64(),
+            f["diagnostics"][0]["column"].as_u64()
+        ),
+        (Some(4), Some(24))
+    );
+    assert_eq!(f["claims"][0]["verdict"], "supported", "{report}");
+    let r = self::run(dir.path(), &["claims", "--lossy", "drafts/latin1.md"]);
+    assert_eq!(r.code, Some(0), "{r:?}");
+    assert!(
+        r.stderr.contains("warning: drafts/latin1.md:")
+            && r.stderr.contains("4:24: not valid UTF-8"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn binary_files_met_while_walking_are_skipped_with_a_warning() {
+    let dir = workspace();
+    write(
+        dir.path(),
+        "drafts/image.md",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe",
+    );
+    write(
+        dir.path(),
+        "drafts/nul.txt",
+        b"The Varenko summit was held on May 6, 2021.\x00\x00",
+    );
+    let run = run(
+        dir.path(),
+        &["check", "--rules", "rules", "--format", "json", "drafts"],
+    );
+    assert!(
+        run.stderr
+            .contains("warning: drafts/image.md: skipped: binary file"),
+        "{run:?}"
+    );
+    assert!(
+        run.stderr
+            .contains("warning: drafts/nul.txt: skipped: binary file"),
+        "{run:?}"
+    );
+    let report = json(&run);
+    let paths: Vec<&str> = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .filter_map(|f| f["path"].as_str())
+        .collect();
+    assert_eq!(paths, vec!["drafts/false.md", "drafts/true.md"], "{report}");
+    // Skipping is not an error: the exit code is the other drafts' (one is contradicted).
+    assert_eq!(run.code, Some(1), "{run:?}");
+}
+
+#[test]
+fn empty_drafts() {
+    let dir = workspace();
+    write(dir.path(), "empty/a.md", b"");
+    write(dir.path(), "empty/b.txt", b"\n\n  \r\n");
+    write(dir.path(), "empty/c.md", b"---\ndate: 2021-06-01\n---\n");
+    let run = run(
+        dir.path(),
+        &["check", "--rules", "rules", "--format", "json", "empty"],
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let report = json(&run);
+    assert_eq!(report["summary"]["files"], 3, "{report}");
+    assert_eq!(report["summary"]["claims"], 0, "{report}");
+    let stdin = command(dir.path(), &["check", "--rules", "rules", "-"])
+        .output()
+        .expect("run");
+    assert_eq!(
+        stdin.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&stdin.stderr)
+    );
+    for cmd in ["claims", "sentences"] {
+        let r = self::run(dir.path(), &[cmd, "empty/a.md"]);
+        assert_eq!(r.code, Some(0), "{r:?}");
+    }
+}
+
+/// Ten megabytes of one line with no full stop, naming a fact again and again (so hundreds of
+/// claims are contradicted).
+fn ten_megabytes(dir: &Path) {
+    let words = [
+        "officials ",
+        "met ",
+        "at ",
+        "the ",
+        "Varenko ",
+        "summit ",
+        "on ",
+        "May ",
+        "6, ",
+        "2021 ",
+        "and ",
+        "Ada ",
+        "Quell ",
+    ];
+    let mut text = String::with_capacity(10 << 20);
+    let mut k = 0;
+    while text.len() < 10 << 20 {
+        text.push_str(words[k % words.len()]);
+        k += 1;
+    }
+    write(dir, "big.txt", text.as_bytes());
+}
+
+/// The issue's 100 MB draft without a full stop or newline, at 10 MB to keep CI fast: no hang, no
+/// panic, a report.
+#[test]
+fn ten_megabytes_without_full_stop_or_newline() {
+    let dir = workspace();
+    ten_megabytes(dir.path());
+    let run = run(
+        dir.path(),
+        &[
+            "check",
+            "--rules",
+            "rules",
+            "--date",
+            "2021-06-01",
+            "--format",
+            "json",
+            "--output",
+            "report.json",
+            "big.txt",
+        ],
+    );
+    assert_eq!(run.code, Some(1), "{run:?}");
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("report.json")).expect("report"))
+            .expect("JSON");
+    assert!(
+        report["summary"]["contradicted"]
+            .as_u64()
+            .is_some_and(|n| n > 100),
+        "{}",
+        report["summary"]
+    );
+}
+
+/// The same draft in the default (human) format. With the bug, rendering time is quadratic in
+/// the length of the line: 0.5 s at 128 KB, 2.2 s at 256 KB, 7.9 s at 512 KB (debug build), so
+/// hours at 10 MB.
+#[test]
+#[ignore = "bug: the human report takes time quadratic in the length of a line with many findings (hours for 10 MB on one line), see docs/reliability.md"]
+fn ten_megabytes_without_full_stop_or_newline_human_report() {
+    let dir = workspace();
+    ten_megabytes(dir.path());
+    let run = run(
+        dir.path(),
+        &[
+            "check",
+            "--rules",
+            "rules",
+            "--date",
+            "2021-06-01",
+            "--output",
+            "report.txt",
+            "big.txt",
+        ],
+    );
+    assert_eq!(run.code, Some(1), "{run:?}");
+}
+
+#[test]
+fn a_megabyte_of_nested_quotes_and_brackets() {
+    let dir = workspace();
+    let mut text = String::new();
+    while text.len() < 1 << 19 {
+        text.push_str("(\"[“«{");
+    }
+    text.push_str("The Varenko summit was held on May 6, 2021.");
+    while text.len() < 1 << 20 {
+        text.push_str("}»”]\")");
+    }
+    write(dir.path(), "nested.txt", text.as_bytes());
+    write(
+        dir.path(),
+        "nested.md",
+        format!("{}\n{}", "> ".repeat(1 << 18), "[".repeat(1 << 19)).as_bytes(),
+    );
+    let run = run(
+        dir.path(),
+        &[
+            "check",
+            "--rules",
+            "rules",
+            "--date",
+            "2021-06-01",
+            "--format",
+            "json",
+            "nested.txt",
+            "nested.md",
+        ],
+    );
+    assert!(matches!(run.code, Some(0 | 1)), "{run:?}");
+    assert_eq!(json(&run)["summary"]["files"], 2);
+}
+
+#[test]
+fn a_ten_thousand_digit_number_february_30_and_year_10000() {
+    let dir = workspace();
+    let text = format!(
+        "Over {} residents left. The Varenko summit was held on February 30, 2021. It will meet again in 10000. It met on March 3, 10000.\n",
+        "9".repeat(10_000)
+    );
+    write(dir.path(), "odd.txt", text.as_bytes());
+    let run = run(
+        dir.path(),
+        &[
+            "check",
+            "--rules",
+            "rules",
+            "--date",
+            "2021-06-01",
+            "--format",
+            "json",
+            "odd.txt",
+        ],
+    );
+    // February 30 is not a day: a contradicted claim (exit 1), not a crash.
+    assert_eq!(run.code, Some(1), "{run:?}");
+    let report = json(&run);
+    let claims = file(&report, "odd.txt")["claims"]
+        .as_array()
+        .expect("claims")
+        .clone();
+    assert!(
+        claims.iter().any(|c| c["verdict"] == "contradicted"
+            && c["found"]
+                .as_str()
+                .is_some_and(|f| f.contains("February 30"))),
+        "{report}"
+    );
+    for c in &claims {
+        let (start, end) = (
+            c["span"]["start"].as_u64().expect("start") as usize,
+            c["span"]["end"].as_u64().expect("end") as usize,
+        );
+        assert!(end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end));
+    }
+}
+
+/// Line and 1-based character column of a byte offset, counted naively.
+fn line_col(text: &str, offset: usize) -> (u64, u64) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line as u64, text[start..offset].chars().count() as u64 + 1)
+}
+
+/// Every span and focus of a JSON report is on character boundaries of `text` with the right
+/// line and column.
+fn assert_spans(report: &serde_json::Value, path: &str, text: &str) -> usize {
+    let mut n = 0;
+    for c in file(report, path)["claims"].as_array().expect("claims") {
+        for key in ["span", "focus"] {
+            let s = &c[key];
+            if s.is_null() {
+                continue;
+            }
+            let (start, end) = (
+                s["start"].as_u64().expect("start") as usize,
+                s["end"].as_u64().expect("end") as usize,
+            );
+            assert!(start <= end && end <= text.len(), "{s}");
+            assert!(
+                text.is_char_boundary(start) && text.is_char_boundary(end),
+                "{key} {s} not on char boundaries"
+            );
+            assert_eq!(
+                (
+                    s["line"].as_u64().expect("line"),
+                    s["column"].as_u64().expect("column")
+                ),
+                line_col(text, start),
+                "{key} {s}"
+            );
+            n += 1;
+        }
+    }
+    n
+}
+
+#[test]
+fn emoji_combining_marks_and_right_to_left_text() {
+    let dir = workspace();
+    let text = "---\ndate: 2021-06-01\n---\n# Summit 🙂\n\nThe 👩‍👩‍👧 Varenko summit ﷽ שלום e\u{301} \u{202e}x\u{202c} was held on May 6, 2021.\nمرحبا. The Varenko summit 👍🏽 was held on May 4, 2021.\n";
+    write(dir.path(), "u.md", text.as_bytes());
+    let run = run(
+        dir.path(),
+        &["check", "--rules", "rules", "--format", "json", "u.md"],
+    );
+    assert_eq!(run.code, Some(1), "{run:?}");
+    let report = json(&run);
+    assert!(assert_spans(&report, "u.md", text) >= 4, "{report}");
+    let focus = &file(&report, "u.md")["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .find(|c| c["verdict"] == "contradicted")
+        .expect("contradicted")["focus"];
+    // 51 characters precede "May" on its line (the family emoji is five: three people, two
+    // joiners; the accented e two; the override and its pop one each).
+    assert_eq!(
+        (focus["line"].as_u64(), focus["column"].as_u64()),
+        (Some(6), Some(52)),
+        "{report}"
+    );
+    // The human report points at the same line and column.
+    let human = self::run(dir.path(), &["check", "--rules", "rules", "u.md"]);
+    assert!(human.stdout.contains("u.md:6:52"), "{human:?}");
+}
+
+#[test]
+fn crlf_line_endings() {
+    let dir = workspace();
+    let text = FALSE_DRAFT.replace('\n', "\r\n")
+        + "\r\nAda Quell, the Ostrian Minister of Trade, spoke on May 6, 2021.\r\n";
+    write(dir.path(), "crlf.md", text.as_bytes());
+    let run = run(
+        dir.path(),
+        &["check", "--rules", "rules", "--format", "json", "crlf.md"],
+    );
+    assert_eq!(run.code, Some(1), "{run:?}");
+    let report = json(&run);
+    assert!(assert_spans(&report, "crlf.md", &text) >= 2, "{report}");
+    let c = &file(&report, "crlf.md")["claims"][0];
+    assert_eq!(
+        (c["focus"]["line"].as_u64(), c["focus"]["column"].as_u64()),
+        (Some(4), Some(32)),
+        "{report}"
+    );
+    assert!(
+        !c["text"].as_str().expect("text").contains('\r'),
+        "{report}"
+    );
+    let human = self::run(dir.path(), &["check", "--rules", "rules", "crlf.md"]);
+    assert!(human.stdout.contains("crlf.md:4:32"), "{human:?}");
+}
+
+#[test]
+fn a_directory_of_10000_small_drafts() {
+    let dir = workspace();
+    for i in 0..10_000 {
+        let day = if i % 2 == 0 { 4 } else { 6 };
+        write(
+            dir.path(),
+            &format!("many/d{:02}/{i:05}.txt", i % 100),
+            format!("The Varenko summit was held on May {day}, 2021. Item {i}.\n").as_bytes(),
+        );
+    }
+    let run = run(
+        dir.path(),
+        &["check", "--rules", "rules", "--format", "json", "many"],
+    );
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let report = json(&run);
+    assert_eq!(report["summary"]["files"], 10_000);
+    assert_eq!(report["summary"]["supported"], 5_000);
+    assert_eq!(report["summary"]["contradicted"], 5_000);
+    let paths: Vec<&str> = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .filter_map(|f| f["path"].as_str())
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort_unstable();
+    assert_eq!(paths, sorted, "files are reported in path order");
+}
+
+/// A draft that cannot be read, a non-UTF-8 draft and a missing path never hide the others:
+/// every file is reported, then the exit code is 2 (an input error outranks a contradiction).
+#[test]
+fn one_bad_draft_never_hides_the_others() {
+    let dir = workspace();
+    write(dir.path(), "drafts/b-broken.txt", b"Broken \xff draft.\n");
+    let run = run(
+        dir.path(),
+        &[
+            "check",
+            "--rules",
+            "rules",
+            "--format",
+            "json",
+            "drafts",
+            "missing.md",
+        ],
+    );
+    assert_eq!(run.code, Some(2), "{run:?}");
+    let report = json(&run);
+    let f = file(&report, "drafts/false.md");
+    assert_eq!(f["claims"][0]["verdict"], "contradicted", "{report}");
+    assert_eq!(
+        file(&report, "drafts/true.md")["claims"]
+            .as_array()
+            .map(Vec::len),
+        Some(2),
+        "{report}"
+    );
+    assert_eq!(
+        file(&report, "drafts/b-broken.txt")["diagnostics"][0]["level"],
+        "error",
+        "{report}"
+    );
+    assert_eq!(
+        file(&report, "missing.md")["diagnostics"][0]["level"],
+        "error",
+        "{report}"
+    );
+    assert_eq!(report["summary"]["errors"], 2, "{report}");
+    // The same in the human format: the contradiction is shown, and the errors.
+    let human = self::run(
+        dir.path(),
+        &["check", "--rules", "rules", "drafts", "missing.md"],
+    );
+    assert_eq!(human.code, Some(2));
+    assert!(
+        human.stdout.contains("drafts/false.md:4:32")
+            && human.stdout.contains("missing.md")
+            && human.stdout.contains("b-broken.txt"),
+        "{human:?}"
+    );
+    // `--fail-on never` does not hide input errors.
+    let never = self::run(
+        dir.path(),
+        &["check", "--rules", "rules", "--fail-on", "never", "drafts"],
+    );
+    assert_eq!(never.code, Some(2), "{never:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// CLI
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn unknown_flags_and_bad_values_exit_2() {
+    let dir = workspace();
+    let cases: &[&[&str]] = &[
+        &["check", "--no-such-flag", "drafts"],
+        &["check", "--rules", "rules", "--format", "yaml", "drafts"],
+        &[
+            "check",
+            "--rules",
+            "rules",
+            "--fail-on",
+            "sometimes",
+            "drafts",
+        ],
+        &["check", "--rules", "rules", "--color", "purple", "drafts"],
+        &["check", "--rules"],
+        &["check"],
+        &["frobnicate"],
+        &[],
+        &["claims", "--format", "xml", "drafts/true.md"],
+        &["claims"],
+        &["rules", "nope"],
+        &["check", "-z", "drafts"],
+    ];
+    for args in cases {
+        let run = run(dir.path(), args);
+        assert_eq!(run.code, Some(2), "{args:?}: {run:?}");
+        assert!(
+            run.stderr.contains("error:") || run.stderr.contains("Usage:"),
+            "{args:?}: {run:?}"
+        );
+        assert_eq!(run.stdout, "", "{args:?}: {run:?}");
+    }
+    // A bad config file is a usage error too, with its line and column.
+    write(
+        dir.path(),
+        "bad.toml",
+        b"rules = \"rules\"\nfail-on = \"maybe\"\n",
+    );
+    let run = run(dir.path(), &["check", "--config", "bad.toml", "drafts"]);
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert!(run.stderr.contains("bad.toml:2:"), "{run:?}");
+    // Help and version are not errors.
+    assert_eq!(self::run(dir.path(), &["--help"]).code, Some(0));
+    assert_eq!(self::run(dir.path(), &["--version"]).code, Some(0));
+}
+
+#[test]
+fn date_that_is_not_a_date() {
+    let dir = workspace();
+    for bad in [
+        "2021-02-30",
+        "2021-13-01",
+        "tomorrow",
+        "2021-06",
+        "2021",
+        "10000-01-01",
+        "",
+        "2021-06-01T00:00",
+        "-1",
+    ] {
+        let arg = format!("--date={bad}");
+        let run = run(
+            dir.path(),
+            &["check", "--rules", "rules", &arg, "drafts/true.md"],
+        );
+        assert_eq!(run.code, Some(2), "{bad:?}: {run:?}");
+        assert!(
+            run.stderr.contains("invalid value") && run.stderr.contains("--date"),
+            "{bad:?}: {run:?}"
+        );
+        assert_eq!(run.stdout, "");
+        let r = self::run(dir.path(), &["claims", &arg, "drafts/true.md"]);
+        assert_eq!(r.code, Some(2), "{bad:?}: {r:?}");
+    }
+}
+
+/// Files that cannot be read. As root, permissions do not stop reads, so an unreadable file is
+/// made another way: `/proc/self/mem` fails every read from offset 0 (EIO) even for root.
+#[test]
+fn unreadable_files() {
+    let dir = workspace();
+    let locked = write(dir.path(), "drafts/locked.md", FALSE_DRAFT.as_bytes());
+    let mut unreadable: Vec<String> = Vec::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+        if std::fs::read(&locked).is_err() {
+            unreadable.push("drafts/locked.md".into());
+        } else {
+            eprintln!(
+                "note: running as root, chmod 000 does not stop reads; using /proc/self/mem instead"
+            );
+        }
+    }
+    if Path::new("/proc/self/mem").exists() {
+        unreadable.push("/proc/self/mem".into());
+    }
+    for path in &unreadable {
+        let run = run(
+            dir.path(),
+            &[
+                "check",
+                "--rules",
+                "rules",
+                "--format",
+                "json",
+                path,
+                "drafts/false.md",
+            ],
+        );
+        assert_eq!(run.code, Some(2), "{path}: {run:?}");
+        let report = json(&run);
+        let d = &file(&report, path)["diagnostics"][0];
+        assert!(
+            d["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("cannot read")),
+            "{report}"
+        );
+        assert_eq!(
+            file(&report, "drafts/false.md")["claims"][0]["verdict"],
+            "contradicted"
+        );
+        for cmd in ["claims", "sentences"] {
+            let r = self::run(dir.path(), &[cmd, path]);
+            assert_eq!(r.code, Some(2), "{r:?}");
+            assert!(r.stderr.contains("cannot read"), "{r:?}");
+        }
+    }
+    // A directory where a file is expected, and a path that does not exist.
+    for args in [
+        &["claims", "drafts"][..],
+        &["sentences", "drafts"],
+        &["claims", "missing.md"],
+        &["check", "--rules", "drafts/true.md", "drafts"],
+        &["check", "--rules", "rules", "--config", "drafts", "drafts"],
+    ] {
+        let run = run(dir.path(), args);
+        assert_eq!(run.code, Some(2), "{args:?}: {run:?}");
+        assert!(run.stderr.contains("error"), "{args:?}: {run:?}");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let _ = std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o644));
+    }
+}
+
+/// `factcheck … | head -c 10`: the run stops quietly when the reader goes away, exit code 0, no
+/// error message, no panic.
+#[test]
+fn output_to_a_closed_pipe() {
+    let dir = workspace();
+    for i in 0..400 {
+        write(
+            dir.path(),
+            &format!("many/{i:03}.md"),
+            FALSE_DRAFT.as_bytes(),
+        );
+    }
+    let big: String = (0..5000)
+        .map(|i| format!("The Varenko summit was held on May 6, 2021, item {i}.\n"))
+        .collect();
+    write(dir.path(), "big.txt", big.as_bytes());
+    let cases: &[&[&str]] = &[
+        &["check", "--rules", "rules", "many"],
+        &["check", "--rules", "rules", "--format", "json", "many"],
+        &["check", "--rules", "rules", "--format", "sarif", "many"],
+        &["claims", "big.txt"],
+        &["claims", "--format", "json", "big.txt"],
+        &["sentences", "big.txt"],
+    ];
+    for args in cases {
+        let mut child = command(dir.path(), args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let mut stdout = child.stdout.take().expect("stdout");
+        let mut first = [0u8; 10];
+        stdout.read_exact(&mut first).expect("some output");
+        drop(stdout);
+        let out = child.wait_with_output().expect("wait");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {:?} {stderr}",
+            out.status
+        );
+        assert!(
+            !stderr.contains("error")
+                && !stderr.contains("panicked")
+                && !stderr.contains("Broken pipe"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nothing lost
+// ---------------------------------------------------------------------------------------------
+
+/// Every file under `root` with its bytes and modification time.
+fn snapshot(root: &Path) -> BTreeMap<PathBuf, (Vec<u8>, std::time::SystemTime)> {
+    let mut out = BTreeMap::new();
+    let mut todo = vec![root.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).expect("read_dir") {
+            let path = entry.expect("entry").path();
+            let meta = std::fs::symlink_metadata(&path).expect("metadata");
+            if meta.is_dir() {
+                todo.push(path);
+            } else if meta.is_file() {
+                out.insert(
+                    path.clone(),
+                    (
+                        std::fs::read(&path).expect("read"),
+                        meta.modified().expect("mtime"),
+                    ),
+                );
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn drafts_and_rule_files_are_never_written() {
+    let dir = workspace();
+    write(dir.path(), "drafts/bad.txt", b"Broken \xff draft.\n");
+    write(dir.path(), "drafts/empty.md", b"");
+    std::fs::create_dir(dir.path().join("out")).expect("mkdir");
+    let before = (
+        snapshot(&dir.path().join("drafts")),
+        snapshot(&dir.path().join("rules")),
+    );
+    let runs: &[&[&str]] = &[
+        &["check", "--rules", "rules", "drafts"],
+        &[
+            "check",
+            "--rules",
+            "rules",
+            "--lossy",
+            "--format",
+            "sarif",
+            "--output",
+            "out/report.sarif",
+            "drafts",
+        ],
+        &[
+            "check",
+            "--rules",
+            "rules",
+            "--format",
+            "json",
+            "--output",
+            "out/report.json",
+            "drafts",
+        ],
+        &["claims", "drafts/true.md"],
+        &["sentences", "--lossy", "drafts/bad.txt"],
+        &["rules", "lint", "rules"],
+        &["rules", "test", "rules"],
+    ];
+    for args in runs {
+        run(dir.path(), args);
+    }
+    let after = (
+        snapshot(&dir.path().join("drafts")),
+        snapshot(&dir.path().join("rules")),
+    );
+    assert!(
+        before == after,
+        "drafts or rules changed (or files were added to them)"
+    );
+}
+
+#[test]
+#[ignore = "bug: --output naming one of the drafts being checked overwrites the draft (see docs/reliability.md)"]
+fn output_never_overwrites_a_draft_or_a_rule_file() {
+    let dir = workspace();
+    let before = (
+        snapshot(&dir.path().join("drafts")),
+        snapshot(&dir.path().join("rules")),
+    );
+    for target in ["drafts/false.md", "rules/facts.yaml"] {
+        let run = run(
+            dir.path(),
+            &["check", "--rules", "rules", "--output", target, "drafts"],
+        );
+        assert_eq!(run.code, Some(2), "--output {target}: {run:?}");
+        assert!(run.stderr.contains(target), "{run:?}");
+    }
+    let after = (
+        snapshot(&dir.path().join("drafts")),
+        snapshot(&dir.path().join("rules")),
+    );
+    assert!(
+        before == after,
+        "a draft or rule file was overwritten by --output"
+    );
+}
+
+fn leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .expect("read_dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".factcheck-") || n.starts_with(".tmp"))
+        .collect()
+}
+
+/// `--output FILE` replaces FILE in one step: a reader sees the old report or the whole new one,
+/// never a part; no temporary file is left behind, also when writing fails.
+#[test]
+fn output_is_written_atomically() {
+    let dir = workspace();
+    for i in 0..3000 {
+        write(
+            dir.path(),
+            &format!("many/{i:04}.md"),
+            FALSE_DRAFT.as_bytes(),
+        );
+    }
+    std::fs::create_dir(dir.path().join("out")).expect("mkdir");
+    let target = dir.path().join("out/report.json");
+    let old = b"old report\n".to_vec();
+    std::fs::write(&target, &old).expect("write");
+    let expected = run(
+        dir.path(),
+        &["check", "--rules", "rules", "--format", "json", "many"],
+    );
+    assert_eq!(expected.code, Some(1));
+
+    let mut child = command(
+        dir.path(),
+        &[
+            "check",
+            "--rules",
+            "rules",
+            "--format",
+            "json",
+            "--output",
+            "out/report.json",
+            "many",
+        ],
+    )
+    .spawn()
+    .expect("spawn");
+    let mut seen = std::collections::HashSet::new();
+    let status = loop {
+        if let Ok(bytes) = std::fs::read(&target) {
+            seen.insert(bytes);
+        }
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+    };
+    assert_eq!(status.code(), Some(1));
+    let new = std::fs::read(&target).expect("read");
+    assert_eq!(
+        String::from_utf8_lossy(&new),
+        expected.stdout,
+        "the file holds the same report as stdout"
+    );
+    seen.insert(new.clone());
+    for content in &seen {
+        assert!(
+            *content == old || *content == new,
+            "a reader saw a partial report ({} bytes)",
+            content.len()
+        );
+    }
+    assert!(
+        leftovers(&dir.path().join("out")).is_empty(),
+        "{:?}",
+        leftovers(&dir.path().join("out"))
+    );
+
+    // Writing fails (the target is a directory; the directory does not exist): exit 2, a message,
+    // no temporary file left, the directory untouched.
+    std::fs::create_dir(dir.path().join("out/a-dir")).expect("mkdir");
+    std::fs::write(dir.path().join("out/a-dir/keep.txt"), "keep").expect("write");
+    for target in ["out/a-dir", "no-such-dir/report.json"] {
+        let run = run(
+            dir.path(),
+            &["check", "--rules", "rules", "--output", target, "drafts"],
+        );
+        assert_eq!(run.code, Some(2), "{target}: {run:?}");
+        assert!(
+            run.stderr.contains("error:")
+                && run
+                    .stderr
+                    .contains(target.split('/').next().unwrap_or(target)),
+            "{run:?}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("out/a-dir/keep.txt")).expect("read"),
+        "keep"
+    );
+    assert!(
+        leftovers(&dir.path().join("out")).is_empty(),
+        "{:?}",
+        leftovers(&dir.path().join("out"))
+    );
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
+}
