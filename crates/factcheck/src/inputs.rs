@@ -255,8 +255,17 @@ fn memchr_nul(bytes: &[u8]) -> bool {
 
 /// The name of a path in reports: as given, without a leading `./`, with `/` separators.
 fn display(path: &Path) -> String {
-    let path = path.strip_prefix(".").ok().filter(|p| !p.as_os_str().is_empty()).unwrap_or(path);
-    path.to_string_lossy().replace('\\', "/")
+    let path = path
+        .strip_prefix(".")
+        .ok()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(path);
+    let name = path.to_string_lossy();
+    if cfg!(windows) {
+        name.replace('\\', "/")
+    } else {
+        name.into_owned()
+    }
 }
 
 /// An io error without Rust's `(os error N)` suffix.
