@@ -26,7 +26,12 @@ struct Params {
 }
 
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
-    let mut p = Params { facts: 100_000, mb: 50, seed: 42, skip_generate: false };
+    let mut p = Params {
+        facts: 100_000,
+        mb: 50,
+        seed: 42,
+        skip_generate: false,
+    };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut num = |name: &str| -> Result<u64> {
@@ -56,7 +61,12 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         world.write_rules(&rules)?;
         world.write_aliases(&aliases)?;
         world.write_corpus(&corpus, p.mb * 1_000_000, p.seed)?;
-        eprintln!("xtask: generated {} facts and {} MB in {:.1?}", p.facts, p.mb, t.elapsed());
+        eprintln!(
+            "xtask: generated {} facts and {} MB in {:.1?}",
+            p.facts,
+            p.mb,
+            t.elapsed()
+        );
     }
     crate::run(crate::cargo().args(["build", "--release", "-p", "factcheck"]))?;
     let bin = root.join("target").join("release").join("factcheck");
@@ -67,7 +77,13 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let empty = dir.join("empty.txt");
     std::fs::write(&empty, "")?;
     let load = best_of(3, || {
-        measure(Command::new(&bin).args(["check", "--fail-on", "never", "--format", "jsonl"]).arg("--rules").arg(&rules).arg(&empty))
+        measure(
+            Command::new(&bin)
+                .args(["check", "--fail-on", "never", "--format", "jsonl"])
+                .arg("--rules")
+                .arg(&rules)
+                .arg(&empty),
+        )
     })?;
 
     let mut rows = Vec::new();
@@ -76,7 +92,14 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         let out = dir.join(format!("out-{threads}.jsonl"));
         let m = measure(
             Command::new(&bin)
-                .args(["check", "--fail-on", "never", "--format", "jsonl", "--no-progress"])
+                .args([
+                    "check",
+                    "--fail-on",
+                    "never",
+                    "--format",
+                    "jsonl",
+                    "--no-progress",
+                ])
                 .arg("--rules")
                 .arg(&rules)
                 .arg("--output")
@@ -91,7 +114,12 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
 
     let rg = if Command::new("rg").arg("--version").output().is_ok() {
         Some(best_of(2, || {
-            measure(Command::new("rg").args(["-F", "-c", "-i", "-f"]).arg(&aliases).arg(&corpus))
+            measure(
+                Command::new("rg")
+                    .args(["-F", "-c", "-i", "-f"])
+                    .arg(&aliases)
+                    .arg(&corpus),
+            )
         })?)
     } else {
         None
@@ -102,15 +130,32 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     std::fs::write(&draft, five_kb_draft(root)?)?;
     let mut singles: Vec<Duration> = (0..21)
         .map(|_| {
-            measure(Command::new(&bin).args(["check", "--fail-on", "never", "--format", "json"]).arg("--rules").arg(root.join("rules")).arg(&draft))
-                .map(|m| m.wall)
+            measure(
+                Command::new(&bin)
+                    .args(["check", "--fail-on", "never", "--format", "json"])
+                    .arg("--rules")
+                    .arg(root.join("rules"))
+                    .arg(&draft),
+            )
+            .map(|m| m.wall)
         })
         .collect::<Result<_>>()?;
     singles.sort();
 
     let mut report = String::new();
-    writeln!(report, "factcheck bench: {} facts, {:.1} MB corpus, {} cores", p.facts, mb, num_cpus())?;
-    writeln!(report, "load + index rules (empty draft, process included): {:.3} s, peak RSS {} MB", load.wall.as_secs_f64(), load.max_rss_kb / 1024)?;
+    writeln!(
+        report,
+        "factcheck bench: {} facts, {:.1} MB corpus, {} cores",
+        p.facts,
+        mb,
+        num_cpus()
+    )?;
+    writeln!(
+        report,
+        "load + index rules (empty draft, process included): {:.3} s, peak RSS {} MB",
+        load.wall.as_secs_f64(),
+        load.max_rss_kb / 1024
+    )?;
     for (threads, m, c) in &rows {
         let secs = m.wall.as_secs_f64();
         writeln!(
@@ -125,7 +170,11 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             c.unverifiable
         )?;
     }
-    writeln!(report, "speed-up 1 -> 2 threads: {:.2}x", per_thread[0].as_secs_f64() / per_thread[1].as_secs_f64())?;
+    writeln!(
+        report,
+        "speed-up 1 -> 2 threads: {:.2}x",
+        per_thread[0].as_secs_f64() / per_thread[1].as_secs_f64()
+    )?;
     match &rg {
         Some(m) => writeln!(
             report,
@@ -134,7 +183,10 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             mb / m.wall.as_secs_f64(),
             per_thread[1].as_secs_f64() / m.wall.as_secs_f64()
         )?,
-        None => writeln!(report, "rg not on PATH: no floor measured (apt-get install ripgrep)")?,
+        None => writeln!(
+            report,
+            "rg not on PATH: no floor measured (apt-get install ripgrep)"
+        )?,
     }
     writeln!(
         report,
@@ -148,7 +200,9 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
 }
 
 fn num_cpus() -> usize {
-    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
 }
 
 struct Measured {
@@ -158,9 +212,12 @@ struct Measured {
 
 /// Runs a command to completion, with its wall time and peak resident set size (from `wait4`).
 fn measure(cmd: &mut Command) -> Result<Measured> {
-    cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::piped());
+    cmd.stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
     let start = Instant::now();
-    let child = cmd.spawn().with_context(|| format!("cannot start {cmd:?}"))?;
+    let child = cmd
+        .spawn()
+        .with_context(|| format!("cannot start {cmd:?}"))?;
     let pid = child.id() as libc::pid_t;
     let mut status = 0;
     // SAFETY: plain FFI call with valid pointers; rusage is zero-initialised POD.
@@ -170,13 +227,20 @@ fn measure(cmd: &mut Command) -> Result<Measured> {
     if rc < 0 {
         bail!("wait4 failed for {cmd:?}");
     }
-    let code = if libc::WIFEXITED(status) { libc::WEXITSTATUS(status) } else { -1 };
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -1
+    };
     // rg -c exits 1 when nothing matched; factcheck --fail-on never exits 0.
     if code != 0 && code != 1 {
         bail!("{cmd:?} exited with {code}");
     }
     drop(child);
-    Ok(Measured { wall, max_rss_kb: usage.ru_maxrss as u64 })
+    Ok(Measured {
+        wall,
+        max_rss_kb: usage.ru_maxrss as u64,
+    })
 }
 
 fn best_of(n: usize, mut f: impl FnMut() -> Result<Measured>) -> Result<Measured> {
@@ -259,8 +323,8 @@ impl Rng {
 
 const SYLLABLES: &[&str] = &[
     "ka", "lo", "mi", "ra", "ven", "to", "sa", "dri", "mar", "bel", "qu", "zor", "ni", "tal", "es",
-    "gor", "vi", "an", "del", "ru", "pe", "hol", "ish", "ta", "mon", "sel", "ob", "cra", "lun", "dev",
-    "ar", "ko",
+    "gor", "vi", "an", "del", "ru", "pe", "hol", "ish", "ta", "mon", "sel", "ob", "cra", "lun",
+    "dev", "ar", "ko",
 ];
 
 /// A made-up proper name, unique for each `n` (base-32 digits as syllables).
@@ -280,11 +344,36 @@ fn name(mut n: usize, min_syllables: usize) -> String {
 }
 
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
-const EVENT_KINDS: &[&str] = &["summit", "accord", "talks", "conference", "referendum", "flood", "strike"];
-const OFFICES: &[&str] = &["Minister of Trade", "Minister of Health", "Special Envoy", "Governor", "Ambassador", "Chief Justice"];
+const EVENT_KINDS: &[&str] = &[
+    "summit",
+    "accord",
+    "talks",
+    "conference",
+    "referendum",
+    "flood",
+    "strike",
+];
+const OFFICES: &[&str] = &[
+    "Minister of Trade",
+    "Minister of Health",
+    "Special Envoy",
+    "Governor",
+    "Ambassador",
+    "Chief Justice",
+];
 const FILLER: &[&str] = &[
     "The weather was mild and the markets were calm as traders waited for news.",
     "Residents said the streets were quiet in the evening, and shops closed early.",
@@ -303,7 +392,11 @@ struct Day {
 
 impl Day {
     fn random(rng: &mut Rng) -> Day {
-        Day { y: 2000 + rng.below(24) as i32, m: 1 + rng.below(12), d: 1 + rng.below(28) }
+        Day {
+            y: 2000 + rng.below(24) as i32,
+            m: 1 + rng.below(12),
+            d: 1 + rng.below(28),
+        }
     }
     fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.y, self.m, self.d)
@@ -348,7 +441,11 @@ impl World {
             let unique = i + 1000;
             match i % 5 {
                 0 | 1 => events.push(Event {
-                    cue: format!("{} {}", name(unique, 3), EVENT_KINDS[rng.below(EVENT_KINDS.len())]),
+                    cue: format!(
+                        "{} {}",
+                        name(unique, 3),
+                        EVENT_KINDS[rng.below(EVENT_KINDS.len())]
+                    ),
                     date: Day::random(&mut rng),
                 }),
                 2 | 3 => {
@@ -358,23 +455,41 @@ impl World {
                         surname,
                         title: OFFICES[rng.below(OFFICES.len())].to_string(),
                         country: format!("{}ia", name(unique, 3)),
-                        from: Day { y: 1995 + rng.below(20) as i32, m: 1 + rng.below(12), d: 1 + rng.below(28) },
+                        from: Day {
+                            y: 1995 + rng.below(20) as i32,
+                            m: 1 + rng.below(12),
+                            d: 1 + rng.below(28),
+                        },
                     })
                 }
                 _ => counts.push(Count {
                     cue: format!("refugees in {}", name(unique, 3)),
-                    as_of: Day { y: 2015 + rng.below(8) as i32, m: 1 + rng.below(12), d: 1 + rng.below(28) },
+                    as_of: Day {
+                        y: 2015 + rng.below(8) as i32,
+                        m: 1 + rng.below(12),
+                        d: 1 + rng.below(28),
+                    },
                     value: 1_000 + rng.below(900) as u64 * 100,
                 }),
             }
         }
-        World { events, offices, counts }
+        World {
+            events,
+            offices,
+            counts,
+        }
     }
 
     fn write_rules(&self, dir: &Path) -> Result<()> {
         let mut s = String::from("events:\n");
         for (i, e) in self.events.iter().enumerate() {
-            writeln!(s, "  - id: ev-{i}\n    name: {}\n    cues: [\"the {}\"]\n    date: {}\n    source: https://example.org/ev/{i}", e.cue, e.cue, e.date.iso())?;
+            writeln!(
+                s,
+                "  - id: ev-{i}\n    name: {}\n    cues: [\"the {}\"]\n    date: {}\n    source: https://example.org/ev/{i}",
+                e.cue,
+                e.cue,
+                e.date.iso()
+            )?;
         }
         std::fs::write(dir.join("events.yaml"), s)?;
         let mut s = String::from("offices:\n");
@@ -382,7 +497,12 @@ impl World {
             writeln!(
                 s,
                 "  - id: of-{i}\n    person: {}\n    aliases: [{}]\n    source: https://example.org/of/{i}\n    roles:\n      - title: {} of {}\n        organisation: {}\n        from: {}",
-                o.person, o.surname, o.title, o.country, o.country, o.from.iso()
+                o.person,
+                o.surname,
+                o.title,
+                o.country,
+                o.country,
+                o.from.iso()
             )?;
         }
         std::fs::write(dir.join("offices.yaml"), s)?;
@@ -394,7 +514,11 @@ impl World {
                 c.cue,
                 c.as_of.iso(),
                 c.value,
-                Day { y: c.as_of.y + 1, ..c.as_of }.iso(),
+                Day {
+                    y: c.as_of.y + 1,
+                    ..c.as_of
+                }
+                .iso(),
                 c.value * 2
             )?;
         }
@@ -408,7 +532,11 @@ impl World {
             writeln!(s, "{}", e.cue)?;
         }
         for o in &self.offices {
-            writeln!(s, "{}\n{}\n{} of {}", o.person, o.surname, o.title, o.country)?;
+            writeln!(
+                s,
+                "{}\n{}\n{} of {}",
+                o.person, o.surname, o.title, o.country
+            )?;
         }
         for c in &self.counts {
             writeln!(s, "{}", c.cue)?;
@@ -422,23 +550,54 @@ impl World {
         match rng.below(10) {
             0..=2 if !self.events.is_empty() => {
                 let e = &self.events[rng.below(self.events.len())];
-                let day = if truth { e.date } else { e.date.shifted(1 + rng.below(5)) };
-                write!(out, "The {} took place on {}, officials said. ", e.cue, day.words())?;
+                let day = if truth {
+                    e.date
+                } else {
+                    e.date.shifted(1 + rng.below(5))
+                };
+                write!(
+                    out,
+                    "The {} took place on {}, officials said. ",
+                    e.cue,
+                    day.words()
+                )?;
             }
             3..=4 if !self.offices.is_empty() => {
                 let o = &self.offices[rng.below(self.offices.len())];
                 let other = &self.offices[rng.below(self.offices.len())];
-                let (title, country) = if truth { (&o.title, &o.country) } else { (&other.title, &other.country) };
-                write!(out, "{country}'s {title}, {}, spoke to reporters on Tuesday. ", o.person)?;
+                let (title, country) = if truth {
+                    (&o.title, &o.country)
+                } else {
+                    (&other.title, &other.country)
+                };
+                write!(
+                    out,
+                    "{country}'s {title}, {}, spoke to reporters on Tuesday. ",
+                    o.person
+                )?;
             }
             5 if !self.counts.is_empty() => {
                 let c = &self.counts[rng.below(self.counts.len())];
-                let n = if truth { c.value * 2 - 100 } else { c.value * 3 };
-                write!(out, "More than {} {} have been registered, according to the agency. ", group(n), c.cue)?;
+                let n = if truth {
+                    c.value * 2 - 100
+                } else {
+                    c.value * 3
+                };
+                write!(
+                    out,
+                    "More than {} {} have been registered, according to the agency. ",
+                    group(n),
+                    c.cue
+                )?;
             }
             6 if !self.events.is_empty() => {
                 let e = &self.events[rng.below(self.events.len())];
-                write!(out, "Last month the {} drew criticism, and {} days later a review was announced. ", e.cue, 2 + rng.below(5))?;
+                write!(
+                    out,
+                    "Last month the {} drew criticism, and {} days later a review was announced. ",
+                    e.cue,
+                    2 + rng.below(5)
+                )?;
             }
             _ => {
                 let _ = doc_year;
@@ -454,8 +613,16 @@ impl World {
         let mut written = 0;
         let mut n = 0;
         while written < bytes {
-            let date = Day { y: 2024, m: 1 + rng.below(12), d: 1 + rng.below(28) };
-            let mut s = format!("---\ndate: {}\n---\n# {} report {n}\n\n", date.iso(), name(n + 7, 2));
+            let date = Day {
+                y: 2024,
+                m: 1 + rng.below(12),
+                d: 1 + rng.below(28),
+            };
+            let mut s = format!(
+                "---\ndate: {}\n---\n# {} report {n}\n\n",
+                date.iso(),
+                name(n + 7, 2)
+            );
             while s.len() < 5_000 {
                 for _ in 0..(3 + rng.below(4)) {
                     self.sentence(&mut rng, date.y, &mut s)?;
@@ -474,11 +641,10 @@ fn group(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
     }
     out
 }
-

@@ -29,7 +29,10 @@ fn main() -> Result<()> {
 }
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
 }
 
 pub fn cargo() -> Command {
@@ -38,7 +41,9 @@ pub fn cargo() -> Command {
 
 pub fn run(cmd: &mut Command) -> Result<()> {
     eprintln!("xtask: running {cmd:?}");
-    let status = cmd.status().with_context(|| format!("cannot start {cmd:?}"))?;
+    let status = cmd
+        .status()
+        .with_context(|| format!("cannot start {cmd:?}"))?;
     if !status.success() {
         bail!("{cmd:?} failed: {status}");
     }
@@ -47,7 +52,14 @@ pub fn run(cmd: &mut Command) -> Result<()> {
 
 fn ci(root: &Path) -> Result<()> {
     run(cargo().args(["fmt", "--all", "--", "--check"]))?;
-    run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
 
     let refs = root.join("target").join("insta-references.txt");
     std::fs::create_dir_all(root.join("target"))?;
@@ -63,11 +75,31 @@ fn ci(root: &Path) -> Result<()> {
 
     // Lint findings are shown but do not fail CI: the shipped rules carry two facts whose source
     // the reference does not give (their notes say so). A load error (exit 2) fails.
-    let lint = cargo().args(["run", "--quiet", "-p", "factcheck", "--", "rules", "lint", "rules"]).status()?;
+    let lint = cargo()
+        .args([
+            "run",
+            "--quiet",
+            "-p",
+            "factcheck",
+            "--",
+            "rules",
+            "lint",
+            "rules",
+        ])
+        .status()?;
     if lint.code() != Some(0) && lint.code() != Some(1) {
         bail!("factcheck rules lint failed: {lint}");
     }
-    run(cargo().args(["run", "--quiet", "-p", "factcheck", "--", "rules", "test", "rules"]))?;
+    run(cargo().args([
+        "run",
+        "--quiet",
+        "-p",
+        "factcheck",
+        "--",
+        "rules",
+        "test",
+        "rules",
+    ]))?;
     eprintln!("xtask: ci passed");
     Ok(())
 }
@@ -100,7 +132,11 @@ fn unreferenced_snapshots(root: &Path, refs: &Path) -> Result<()> {
         for p in &stale {
             eprintln!("unreferenced snapshot (no test reads it): {}", p.display());
         }
-        bail!("{} pending and {} unreferenced snapshot(s)", pending.len(), stale.len());
+        bail!(
+            "{} pending and {} unreferenced snapshot(s)",
+            pending.len(),
+            stale.len()
+        );
     }
     eprintln!("xtask: {} snapshots, all referenced", referenced.len());
     Ok(())
@@ -129,7 +165,10 @@ fn schema(root: &Path) -> Result<()> {
         .output()
         .context("cannot run factcheck")?;
     if !out.status.success() {
-        bail!("factcheck rules schema failed: {}", String::from_utf8_lossy(&out.stderr));
+        bail!(
+            "factcheck rules schema failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let path = root.join("rules").join("rules.schema.json");
     std::fs::write(&path, &out.stdout)?;

@@ -34,27 +34,41 @@ pub enum DateError {
 
 impl PartialDate {
     pub fn day(date: Date) -> Self {
-        PartialDate { year: date.year(), month: Some(date.month()), day: Some(date.day()) }
+        PartialDate {
+            year: date.year(),
+            month: Some(date.month()),
+            day: Some(date.day()),
+        }
     }
 
     /// A month of a year; `None` when the month is not 1..=12 or the year is out of range.
     pub fn month(year: i16, month: i8) -> Option<Self> {
         Date::new(year, month, 1).ok()?;
-        Some(PartialDate { year, month: Some(month), day: None })
+        Some(PartialDate {
+            year,
+            month: Some(month),
+            day: None,
+        })
     }
 
     /// A whole year; `None` when out of the supported range (-9999..=9999).
     pub fn year(year: i16) -> Option<Self> {
         Date::new(year, 1, 1).ok()?;
-        Some(PartialDate { year, month: None, day: None })
+        Some(PartialDate {
+            year,
+            month: None,
+            day: None,
+        })
     }
 
     /// A day from its parts, checked against the calendar (no 30 February).
     pub fn ymd(year: i16, month: i8, day: i8) -> Result<Self, DateError> {
-        Date::new(year, month, day).map(Self::day).map_err(|e| DateError::Impossible {
-            text: format!("{year:04}-{month:02}-{day:02}"),
-            reason: e.to_string(),
-        })
+        Date::new(year, month, day)
+            .map(Self::day)
+            .map_err(|e| DateError::Impossible {
+                text: format!("{year:04}-{month:02}-{day:02}"),
+                reason: e.to_string(),
+            })
     }
 
     pub fn precision(&self) -> Precision {
@@ -112,7 +126,11 @@ impl PartialDate {
         match precision.min(self.precision()) {
             Precision::Day => *self,
             Precision::Month => PartialDate { day: None, ..*self },
-            Precision::Year => PartialDate { month: None, day: None, ..*self },
+            Precision::Year => PartialDate {
+                month: None,
+                day: None,
+                ..*self
+            },
         }
     }
 }
@@ -197,16 +215,34 @@ mod tests {
             let d: PartialDate = s.parse().unwrap();
             assert_eq!(d.to_string(), s);
         }
-        assert_eq!("2020-11".parse::<PartialDate>().unwrap().precision(), Precision::Month);
+        assert_eq!(
+            "2020-11".parse::<PartialDate>().unwrap().precision(),
+            Precision::Month
+        );
     }
 
     #[test]
     fn rejects_impossible_days() {
-        assert!(matches!("2023-02-30".parse::<PartialDate>(), Err(DateError::Impossible { .. })));
-        assert!(matches!("2023-02-29".parse::<PartialDate>(), Err(DateError::Impossible { .. })));
-        assert!(matches!("2023-13".parse::<PartialDate>(), Err(DateError::Impossible { .. })));
-        assert!(matches!("23-01-01".parse::<PartialDate>(), Err(DateError::Syntax(_))));
-        assert!(matches!("2023/01/01".parse::<PartialDate>(), Err(DateError::Syntax(_))));
+        assert!(matches!(
+            "2023-02-30".parse::<PartialDate>(),
+            Err(DateError::Impossible { .. })
+        ));
+        assert!(matches!(
+            "2023-02-29".parse::<PartialDate>(),
+            Err(DateError::Impossible { .. })
+        ));
+        assert!(matches!(
+            "2023-13".parse::<PartialDate>(),
+            Err(DateError::Impossible { .. })
+        ));
+        assert!(matches!(
+            "23-01-01".parse::<PartialDate>(),
+            Err(DateError::Syntax(_))
+        ));
+        assert!(matches!(
+            "2023/01/01".parse::<PartialDate>(),
+            Err(DateError::Syntax(_))
+        ));
     }
 
     #[test]

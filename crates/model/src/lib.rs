@@ -12,6 +12,4 @@ mod verdict;
 pub use date::{DateError, PartialDate, Precision};
 pub use jiff::civil::{Date, Weekday};
 pub use span::{LineIndex, Span};
-pub use verdict::{
-    CheckedClaim, Diagnostic, FileReport, Level, Related, Report, Summary, Verdict,
-};
+pub use verdict::{CheckedClaim, Diagnostic, FileReport, Level, Related, Report, Summary, Verdict};

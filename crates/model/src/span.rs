@@ -62,7 +62,12 @@ impl<'a> LineIndex<'a> {
         let start = floor_char_boundary(self.text, start);
         let end = floor_char_boundary(self.text, end.max(start));
         let (line, column) = self.line_col(start);
-        Span { start, end, line, column }
+        Span {
+            start,
+            end,
+            line,
+            column,
+        }
     }
 
     /// Byte offset where 1-based `line` starts, if the text has that line.

@@ -127,7 +127,10 @@ impl Report {
     /// Builds a report, sorting files by path and claims by span, and counting the summary.
     pub fn new(mut files: Vec<FileReport>) -> Self {
         files.sort_by(|a, b| a.path.cmp(&b.path));
-        let mut summary = Summary { files: files.len(), ..Summary::default() };
+        let mut summary = Summary {
+            files: files.len(),
+            ..Summary::default()
+        };
         for file in &mut files {
             file.claims.sort_by_key(|c| (c.span.start, c.span.end));
             summary.errors += usize::from(file.has_errors());
