@@ -109,7 +109,7 @@ pub enum MentionValue {
 }
 
 /// A date, absolute ("September 17", "2020") or relative ("last month", "on Wednesday",
-/// "two days before <event>", "one day later").
+/// "two days before ‹event›", "one day later").
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DateMention {
     /// The date, resolved as far as the text allows: absolute dates always; dates relative to the

@@ -1,0 +1,592 @@
+//! The closed word classes the grammar knows: month and weekday names, number words, units of
+//! time, quantity qualifiers, function words, speech verbs and role titles.
+//!
+//! Lookup is one hash probe: a word of at most 16 ASCII letters is lower-cased into a `u128` key
+//! and looked up in an open-addressing table built once. Longer or non-ASCII words have no entry,
+//! which is the right answer for every class here.
+
+use std::sync::OnceLock;
+
+/// Class bits of an [`Entry`]. A word can be in several classes ("over" is a preposition and a
+/// qualifier, "may" a month and a modal).
+pub(crate) mod class {
+    pub const MONTH: u32 = 1 << 0;
+    pub const WEEKDAY: u32 = 1 << 1;
+    pub const NUMWORD: u32 = 1 << 2;
+    pub const MULT: u32 = 1 << 3;
+    pub const UNIT: u32 = 1 << 4;
+    pub const PLURAL: u32 = 1 << 5;
+    pub const QUAL: u32 = 1 << 6;
+    pub const DET: u32 = 1 << 7;
+    pub const PRON: u32 = 1 << 8;
+    pub const PREP: u32 = 1 << 9;
+    pub const CONJ: u32 = 1 << 10;
+    /// Finite auxiliaries and modals: is, was, has, will, could…
+    pub const AUX: u32 = 1 << 11;
+    /// Verbs of saying that introduce an attribution.
+    pub const SPEECH: u32 = 1 << 12;
+    /// Irregular finite past tenses (met, held, took…): a clause has a verb.
+    pub const PAST: u32 = 1 << 13;
+    /// Singular heads of a role ("minister", "envoy", "spokesperson").
+    pub const ROLE: u32 = 1 << 14;
+    /// Words that typically start a sentence (decides "U.S. How" vs "U.S. Government").
+    pub const STARTER: u32 = 1 << 15;
+    /// Ordinary words: a capital at the start of a sentence does not make them a name.
+    pub const FUNC: u32 = 1 << 16;
+    /// Words of organisation and place names; never part of a person's name.
+    pub const ORG: u32 = 1 << 17;
+    /// Sentence adverbs dropped from the start of a claim ("However, …").
+    pub const DISCOURSE: u32 = 1 << 18;
+    /// Adverbs allowed between a subject and its verb ("it also said").
+    pub const ADVERB: u32 = 1 << 19;
+    /// this, that, these, those.
+    pub const DEMONST: u32 = 1 << 20;
+    /// Stop words that end a counted noun phrase.
+    pub const STOP: u32 = 1 << 21;
+    /// Name particles allowed inside a person's name ("de", "van", "al").
+    pub const PARTICLE: u32 = 1 << 22;
+}
+
+/// Words the parsers match one by one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kw {
+    None,
+    Before,
+    After,
+    Later,
+    Earlier,
+    Ago,
+    Prior,
+    Since,
+    Last,
+    Next,
+    This,
+    Past,
+    Yesterday,
+    Today,
+    Tomorrow,
+    The,
+    A,
+    An,
+    On,
+    In,
+    Following,
+    Previous,
+    Preceding,
+    More,
+    Less,
+    Fewer,
+    Than,
+    At,
+    Least,
+    Most,
+    Up,
+    To,
+    Just,
+    Well,
+    According,
+    Percent,
+    Per,
+    Cent,
+    And,
+    But,
+    Or,
+    Of,
+    By,
+    From,
+    That,
+    Several,
+    Few,
+    Some,
+    Long,
+    Old,
+    AmPm,
+    Citing,
+    As,
+    Many,
+    No,
+    Dozen,
+    Dozens,
+    For,
+    Same,
+    Estimated,
+    Early,
+    Late,
+    Mid,
+    During,
+    Until,
+    Half,
+}
+
+/// What the lexicon knows of one word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Entry {
+    pub class: u32,
+    pub kw: Kw,
+    /// Month number, weekday (0 = Monday), number value, multiplier exponent, unit (0 day,
+    /// 1 week, 2 month, 3 year) or qualifier code, depending on the class.
+    pub val: u32,
+}
+
+impl Entry {
+    pub const NONE: Entry = Entry {
+        class: 0,
+        kw: Kw::None,
+        val: 0,
+    };
+
+    pub fn is(&self, class: u32) -> bool {
+        self.class & class != 0
+    }
+}
+
+use class::*;
+
+/// Qualifier codes (the `val` of a `QUAL` word).
+pub(crate) mod qual {
+    pub const OVER: u32 = 1;
+    pub const NEARLY: u32 = 2;
+    pub const ALMOST: u32 = 3;
+    pub const ABOUT: u32 = 4;
+    pub const AROUND: u32 = 5;
+    pub const EXACTLY: u32 = 6;
+    pub const FEWER: u32 = 7;
+}
+
+const F: u32 = FUNC;
+
+#[rustfmt::skip]
+const WORDS: &[(&str, u32, Kw, u32)] = &[
+    // months
+    ("january", MONTH, Kw::None, 1), ("jan", MONTH, Kw::None, 1),
+    ("february", MONTH, Kw::None, 2), ("feb", MONTH, Kw::None, 2),
+    ("march", MONTH, Kw::None, 3), ("mar", MONTH, Kw::None, 3),
+    ("april", MONTH, Kw::None, 4), ("apr", MONTH, Kw::None, 4),
+    ("may", MONTH | AUX | F, Kw::None, 5),
+    ("june", MONTH, Kw::None, 6), ("jun", MONTH, Kw::None, 6),
+    ("july", MONTH, Kw::None, 7), ("jul", MONTH, Kw::None, 7),
+    ("august", MONTH, Kw::None, 8), ("aug", MONTH, Kw::None, 8),
+    ("september", MONTH, Kw::None, 9), ("sept", MONTH, Kw::None, 9), ("sep", MONTH, Kw::None, 9),
+    ("october", MONTH, Kw::None, 10), ("oct", MONTH, Kw::None, 10),
+    ("november", MONTH, Kw::None, 11), ("nov", MONTH, Kw::None, 11),
+    ("december", MONTH, Kw::None, 12), ("dec", MONTH, Kw::None, 12),
+    // weekdays (0 = Monday)
+    ("monday", WEEKDAY, Kw::None, 0), ("mon", WEEKDAY, Kw::None, 0),
+    ("tuesday", WEEKDAY, Kw::None, 1), ("tue", WEEKDAY, Kw::None, 1), ("tues", WEEKDAY, Kw::None, 1),
+    ("wednesday", WEEKDAY, Kw::None, 2), ("wed", WEEKDAY, Kw::None, 2),
+    ("thursday", WEEKDAY, Kw::None, 3), ("thu", WEEKDAY, Kw::None, 3), ("thurs", WEEKDAY, Kw::None, 3),
+    ("friday", WEEKDAY, Kw::None, 4), ("fri", WEEKDAY, Kw::None, 4),
+    ("saturday", WEEKDAY, Kw::None, 5), ("sat", WEEKDAY, Kw::None, 5),
+    ("sunday", WEEKDAY, Kw::None, 6), ("sun", WEEKDAY, Kw::None, 6),
+    // number words
+    ("zero", NUMWORD, Kw::None, 0), ("one", NUMWORD | F, Kw::None, 1), ("two", NUMWORD | F, Kw::None, 2),
+    ("three", NUMWORD | F, Kw::None, 3), ("four", NUMWORD | F, Kw::None, 4), ("five", NUMWORD | F, Kw::None, 5),
+    ("six", NUMWORD | F, Kw::None, 6), ("seven", NUMWORD | F, Kw::None, 7), ("eight", NUMWORD | F, Kw::None, 8),
+    ("nine", NUMWORD | F, Kw::None, 9), ("ten", NUMWORD | F, Kw::None, 10), ("eleven", NUMWORD, Kw::None, 11),
+    ("twelve", NUMWORD, Kw::None, 12), ("thirteen", NUMWORD, Kw::None, 13), ("fourteen", NUMWORD, Kw::None, 14),
+    ("fifteen", NUMWORD, Kw::None, 15), ("sixteen", NUMWORD, Kw::None, 16), ("seventeen", NUMWORD, Kw::None, 17),
+    ("eighteen", NUMWORD, Kw::None, 18), ("nineteen", NUMWORD, Kw::None, 19), ("twenty", NUMWORD, Kw::None, 20),
+    ("thirty", NUMWORD, Kw::None, 30), ("forty", NUMWORD, Kw::None, 40), ("fifty", NUMWORD, Kw::None, 50),
+    ("sixty", NUMWORD, Kw::None, 60), ("seventy", NUMWORD, Kw::None, 70), ("eighty", NUMWORD, Kw::None, 80),
+    ("ninety", NUMWORD, Kw::None, 90),
+    ("dozen", MULT, Kw::Dozen, 0), ("dozens", F, Kw::Dozens, 0),
+    ("hundred", MULT, Kw::None, 2), ("thousand", MULT, Kw::None, 3), ("million", MULT, Kw::None, 6),
+    ("billion", MULT, Kw::None, 9), ("trillion", MULT, Kw::None, 12),
+    ("bn", MULT, Kw::None, 9), ("mn", MULT, Kw::None, 6), ("tn", MULT, Kw::None, 12),
+    ("half", F, Kw::Half, 0),
+    // units of time
+    ("day", UNIT, Kw::None, 0), ("days", UNIT | PLURAL, Kw::None, 0),
+    ("week", UNIT, Kw::None, 1), ("weeks", UNIT | PLURAL, Kw::None, 1),
+    ("month", UNIT, Kw::None, 2), ("months", UNIT | PLURAL, Kw::None, 2),
+    ("year", UNIT, Kw::None, 3), ("years", UNIT | PLURAL, Kw::None, 3),
+    // qualifiers and their parts
+    ("over", QUAL | PREP | F | STOP, Kw::None, qual::OVER), ("above", QUAL | PREP | F | STOP, Kw::None, qual::OVER),
+    ("nearly", QUAL | F, Kw::None, qual::NEARLY), ("almost", QUAL | F, Kw::None, qual::ALMOST),
+    ("about", QUAL | PREP | F | STOP, Kw::None, qual::ABOUT), ("approximately", QUAL | F, Kw::None, qual::ABOUT),
+    ("roughly", QUAL | F, Kw::None, qual::ABOUT), ("some", QUAL | DET | F | STOP, Kw::Some, qual::ABOUT),
+    ("around", QUAL | PREP | F | STOP, Kw::None, qual::AROUND), ("exactly", QUAL | F, Kw::None, qual::EXACTLY),
+    ("precisely", QUAL | F, Kw::None, qual::EXACTLY),
+    ("under", QUAL | PREP | F | STOP, Kw::None, qual::FEWER), ("below", QUAL | PREP | F | STOP, Kw::None, qual::FEWER),
+    ("more", F | STOP, Kw::More, 0), ("less", F | STOP, Kw::Less, 0), ("fewer", F | STOP, Kw::Fewer, 0),
+    ("than", F | STOP, Kw::Than, 0), ("least", F, Kw::Least, 0), ("most", F | STOP, Kw::Most, 0),
+    ("up", F | STOP, Kw::Up, 0), ("just", F | ADVERB, Kw::Just, 0), ("well", F | ADVERB, Kw::Well, 0),
+    ("estimated", F, Kw::Estimated, 0), ("many", F | STOP, Kw::Many, 0), ("as", F | PREP | STOP | STARTER, Kw::As, 0),
+    ("several", F | DET, Kw::Several, 0), ("few", F, Kw::Few, 0),
+    ("percent", 0, Kw::Percent, 0), ("per", F | PREP | STOP, Kw::Per, 0), ("cent", 0, Kw::Cent, 0),
+    ("long", 0, Kw::Long, 0), ("old", 0, Kw::Old, 0),
+    ("a.m", F, Kw::AmPm, 0), ("p.m", F, Kw::AmPm, 0), ("am", F, Kw::AmPm, 0), ("pm", F, Kw::AmPm, 0),
+    // relative-date words
+    ("before", PREP | F | STOP | STARTER, Kw::Before, 0), ("after", PREP | F | STOP | STARTER, Kw::After, 0),
+    ("later", F | ADVERB | STOP, Kw::Later, 0), ("earlier", F | ADVERB | STOP, Kw::Earlier, 0),
+    ("ago", F | STOP, Kw::Ago, 0), ("prior", F | STOP, Kw::Prior, 0),
+    ("since", PREP | F | STOP | STARTER, Kw::Since, 0), ("last", F, Kw::Last, 0), ("next", F, Kw::Next, 0),
+    ("past", F, Kw::Past, 0), ("yesterday", F | STARTER | STOP, Kw::Yesterday, 0),
+    ("today", F | STARTER | STOP, Kw::Today, 0), ("tomorrow", F | STARTER | STOP, Kw::Tomorrow, 0),
+    ("following", F | STOP, Kw::Following, 0), ("previous", F, Kw::Previous, 0),
+    ("preceding", F, Kw::Preceding, 0), ("same", F, Kw::Same, 0),
+    ("early", F, Kw::Early, 0), ("late", F, Kw::Late, 0), ("mid", F, Kw::Mid, 0),
+    ("during", PREP | F | STOP | STARTER, Kw::During, 0), ("until", PREP | F | STOP | STARTER, Kw::Until, 0),
+    ("till", PREP | F | STOP, Kw::Until, 0),
+    // determiners and pronouns
+    ("the", DET | F | STARTER | STOP, Kw::The, 0), ("a", DET | F | STARTER | STOP, Kw::A, 0),
+    ("an", DET | F | STARTER | STOP, Kw::An, 0),
+    ("this", DET | DEMONST | F | STARTER | STOP, Kw::This, 0), ("that", DET | DEMONST | F | STARTER | STOP, Kw::That, 0),
+    ("these", DET | DEMONST | F | STARTER | STOP, Kw::None, 0), ("those", DET | DEMONST | F | STARTER | STOP, Kw::None, 0),
+    ("its", DET | F | STARTER | STOP, Kw::None, 0), ("their", DET | F | STARTER | STOP, Kw::None, 0),
+    ("his", DET | F | STARTER | STOP, Kw::None, 0), ("her", DET | PRON | F | STARTER | STOP, Kw::None, 0),
+    ("our", DET | F | STARTER | STOP, Kw::None, 0), ("my", DET | F | STARTER | STOP, Kw::None, 0),
+    ("your", DET | F | STARTER | STOP, Kw::None, 0), ("each", DET | F | STARTER | STOP, Kw::None, 0),
+    ("every", DET | F | STARTER | STOP, Kw::None, 0), ("all", DET | F | STARTER | STOP, Kw::None, 0),
+    ("both", DET | F | STARTER | STOP, Kw::None, 0), ("no", DET | F | STARTER | STOP, Kw::No, 0),
+    ("any", DET | F | STARTER | STOP, Kw::None, 0), ("other", F, Kw::None, 0),
+    ("it", PRON | F | STARTER | STOP, Kw::None, 0), ("he", PRON | F | STARTER | STOP, Kw::None, 0),
+    ("she", PRON | F | STARTER | STOP, Kw::None, 0), ("they", PRON | F | STARTER | STOP, Kw::None, 0),
+    ("we", PRON | F | STARTER | STOP, Kw::None, 0), ("i", PRON | F | STARTER | STOP, Kw::None, 0),
+    ("you", PRON | F | STARTER | STOP, Kw::None, 0), ("there", PRON | F | STARTER | STOP, Kw::None, 0),
+    ("them", PRON | F | STOP, Kw::None, 0), ("him", PRON | F | STOP, Kw::None, 0),
+    ("us", PRON | F | STOP, Kw::None, 0), ("me", PRON | F | STOP, Kw::None, 0),
+    ("who", F | STOP | STARTER, Kw::None, 0), ("which", F | STOP | STARTER, Kw::None, 0),
+    ("what", F | STOP | STARTER, Kw::None, 0), ("when", F | STOP | STARTER, Kw::None, 0),
+    ("where", F | STOP | STARTER, Kw::None, 0), ("why", F | STOP | STARTER, Kw::None, 0),
+    ("how", F | STOP | STARTER, Kw::None, 0), ("whose", F | STOP, Kw::None, 0),
+    ("here", F | STARTER | STOP, Kw::None, 0), ("then", F | ADVERB | STARTER | STOP, Kw::None, 0),
+    ("now", F | ADVERB | STARTER | STOP, Kw::None, 0), ("also", F | ADVERB | STARTER | STOP, Kw::None, 0),
+    ("still", F | ADVERB | STARTER | STOP, Kw::None, 0), ("already", F | ADVERB | STOP, Kw::None, 0),
+    ("reportedly", F | ADVERB | STOP, Kw::None, 0), ("not", F | ADVERB | STARTER | STOP, Kw::None, 0),
+    ("never", F | ADVERB | STOP, Kw::None, 0), ("only", F | ADVERB | STOP, Kw::None, 0),
+    ("even", F | ADVERB | STOP, Kw::None, 0), ("allegedly", F | ADVERB | STOP, Kw::None, 0),
+    ("subsequently", F | ADVERB | STOP, Kw::None, 0), ("finally", F | ADVERB | STOP, Kw::None, 0),
+    ("eventually", F | ADVERB | STOP, Kw::None, 0), ("recently", F | ADVERB | STOP, Kw::None, 0),
+    ("officially", F | ADVERB | STOP, Kw::None, 0), ("initially", F | ADVERB | STOP, Kw::None, 0),
+    ("so", CONJ | F | STARTER | STOP, Kw::None, 0), ("yet", CONJ | F | STARTER | STOP, Kw::None, 0),
+    // discourse adverbs
+    ("however", DISCOURSE | F | STARTER | STOP, Kw::None, 0), ("meanwhile", DISCOURSE | F | STARTER | STOP, Kw::None, 0),
+    ("moreover", DISCOURSE | F | STARTER | STOP, Kw::None, 0), ("furthermore", DISCOURSE | F | STARTER | STOP, Kw::None, 0),
+    ("additionally", DISCOURSE | F | STARTER | STOP, Kw::None, 0), ("nevertheless", DISCOURSE | F | STARTER | STOP, Kw::None, 0),
+    ("nonetheless", DISCOURSE | F | STARTER | STOP, Kw::None, 0), ("instead", DISCOURSE | F | STARTER | STOP, Kw::None, 0),
+    ("indeed", DISCOURSE | F | STARTER | STOP, Kw::None, 0), ("separately", DISCOURSE | F | STARTER | STOP, Kw::None, 0),
+    ("thus", DISCOURSE | F | STARTER | STOP, Kw::None, 0), ("therefore", DISCOURSE | F | STARTER | STOP, Kw::None, 0),
+    // prepositions and conjunctions
+    ("in", PREP | F | STARTER | STOP, Kw::In, 0), ("on", PREP | F | STARTER | STOP, Kw::On, 0),
+    ("at", PREP | F | STARTER | STOP, Kw::At, 0), ("of", PREP | F | STOP, Kw::Of, 0),
+    ("for", PREP | F | STARTER | STOP, Kw::For, 0), ("from", PREP | F | STARTER | STOP, Kw::From, 0),
+    ("to", PREP | F | STOP, Kw::To, 0), ("by", PREP | F | STARTER | STOP, Kw::By, 0),
+    ("with", PREP | F | STARTER | STOP, Kw::None, 0), ("without", PREP | F | STARTER | STOP, Kw::None, 0),
+    ("between", PREP | F | STARTER | STOP, Kw::None, 0), ("into", PREP | F | STOP, Kw::None, 0),
+    ("onto", PREP | F | STOP, Kw::None, 0), ("through", PREP | F | STARTER | STOP, Kw::None, 0),
+    ("across", PREP | F | STARTER | STOP, Kw::None, 0), ("against", PREP | F | STARTER | STOP, Kw::None, 0),
+    ("among", PREP | F | STARTER | STOP, Kw::None, 0), ("amid", PREP | F | STARTER | STOP, Kw::None, 0),
+    ("within", PREP | F | STARTER | STOP, Kw::None, 0), ("toward", PREP | F | STOP, Kw::None, 0),
+    ("towards", PREP | F | STOP, Kw::None, 0), ("via", PREP | F | STOP, Kw::None, 0),
+    ("despite", PREP | F | STARTER | STOP, Kw::None, 0), ("near", PREP | F | STOP, Kw::None, 0),
+    ("like", PREP | F | STOP, Kw::None, 0), ("including", PREP | F | STOP, Kw::None, 0),
+    ("along", PREP | F | STOP, Kw::None, 0), ("upon", PREP | F | STOP, Kw::None, 0),
+    ("according", F | STARTER | STOP, Kw::According, 0), ("citing", F | STOP, Kw::Citing, 0),
+    ("and", CONJ | F | STARTER | STOP, Kw::And, 0), ("but", CONJ | F | STARTER | STOP, Kw::But, 0),
+    ("or", CONJ | F | STARTER | STOP, Kw::Or, 0), ("nor", CONJ | F | STOP, Kw::None, 0),
+    ("if", F | STARTER | STOP, Kw::None, 0), ("while", F | STARTER | STOP, Kw::None, 0),
+    ("although", F | STARTER | STOP, Kw::None, 0), ("though", F | STARTER | STOP, Kw::None, 0),
+    ("because", F | STARTER | STOP, Kw::None, 0), ("whether", F | STOP, Kw::None, 0),
+    ("unless", F | STARTER | STOP, Kw::None, 0), ("once", F | STARTER | STOP, Kw::None, 0),
+    // auxiliaries and modals
+    ("is", AUX | F | STOP, Kw::None, 0), ("are", AUX | F | STOP, Kw::None, 0), ("was", AUX | F | STOP, Kw::None, 0),
+    ("were", AUX | F | STOP, Kw::None, 0), ("be", F | STOP, Kw::None, 0), ("been", F | STOP, Kw::None, 0),
+    ("being", F | STOP, Kw::None, 0), ("has", AUX | F | STOP, Kw::None, 0), ("have", AUX | F | STOP, Kw::None, 0),
+    ("had", AUX | F | STOP, Kw::None, 0), ("will", AUX | F | STOP, Kw::None, 0), ("would", AUX | F | STOP, Kw::None, 0),
+    ("can", AUX | F | STOP, Kw::None, 0), ("could", AUX | F | STOP, Kw::None, 0), ("shall", AUX | F | STOP, Kw::None, 0),
+    ("should", AUX | F | STOP, Kw::None, 0), ("might", AUX | F | STOP, Kw::None, 0), ("must", AUX | F | STOP, Kw::None, 0),
+    ("do", AUX | F | STOP, Kw::None, 0), ("does", AUX | F | STOP, Kw::None, 0), ("did", AUX | F | STOP, Kw::None, 0),
+    ("won't", AUX | F | STOP, Kw::None, 0), ("wasn't", AUX | F | STOP, Kw::None, 0), ("isn't", AUX | F | STOP, Kw::None, 0),
+    ("didn't", AUX | F | STOP, Kw::None, 0), ("hasn't", AUX | F | STOP, Kw::None, 0), ("haven't", AUX | F | STOP, Kw::None, 0),
+    // speech verbs (finite)
+    ("said", SPEECH | PAST | STOP, Kw::None, 0), ("says", SPEECH | STOP, Kw::None, 0), ("say", SPEECH | STOP, Kw::None, 0),
+    ("reported", SPEECH | STOP, Kw::None, 0), ("reports", SPEECH, Kw::None, 0), ("added", SPEECH | STOP, Kw::None, 0),
+    ("adds", SPEECH | STOP, Kw::None, 0), ("told", SPEECH | PAST | STOP, Kw::None, 0), ("tells", SPEECH | STOP, Kw::None, 0),
+    ("wrote", SPEECH | PAST | STOP, Kw::None, 0), ("writes", SPEECH | STOP, Kw::None, 0), ("stated", SPEECH | STOP, Kw::None, 0),
+    ("noted", SPEECH | STOP, Kw::None, 0), ("notes", SPEECH, Kw::None, 0),
+    ("claimed", SPEECH | STOP, Kw::None, 0), ("claims", SPEECH, Kw::None, 0), ("explained", SPEECH | STOP, Kw::None, 0),
+    ("confirmed", SPEECH | STOP, Kw::None, 0), ("announced", SPEECH | STOP, Kw::None, 0), ("insisted", SPEECH | STOP, Kw::None, 0),
+    ("warned", SPEECH | STOP, Kw::None, 0), ("argued", SPEECH | STOP, Kw::None, 0), ("revealed", SPEECH | STOP, Kw::None, 0),
+    ("disclosed", SPEECH | STOP, Kw::None, 0), ("alleged", SPEECH | STOP, Kw::None, 0),
+    // irregular finite past tenses
+    ("met", PAST | STOP, Kw::None, 0), ("held", PAST | STOP, Kw::None, 0), ("took", PAST | STOP, Kw::None, 0),
+    ("made", PAST | STOP, Kw::None, 0), ("gave", PAST | STOP, Kw::None, 0), ("went", PAST | STOP, Kw::None, 0),
+    ("came", PAST | STOP, Kw::None, 0), ("began", PAST | STOP, Kw::None, 0), ("left", PAST | STOP, Kw::None, 0),
+    ("fled", PAST | STOP, Kw::None, 0), ("won", PAST | STOP, Kw::None, 0), ("lost", PAST | STOP, Kw::None, 0),
+    ("fell", PAST | STOP, Kw::None, 0), ("rose", PAST | STOP, Kw::None, 0), ("saw", PAST | STOP, Kw::None, 0),
+    ("knew", PAST | STOP, Kw::None, 0), ("thought", PAST | STOP, Kw::None, 0), ("brought", PAST | STOP, Kw::None, 0),
+    ("kept", PAST | STOP, Kw::None, 0), ("sent", PAST | STOP, Kw::None, 0), ("spent", PAST | STOP, Kw::None, 0),
+    ("struck", PAST | STOP, Kw::None, 0), ("fought", PAST | STOP, Kw::None, 0), ("led", PAST | STOP, Kw::None, 0),
+    ("paid", PAST | STOP, Kw::None, 0), ("ran", PAST | STOP, Kw::None, 0), ("stood", PAST | STOP, Kw::None, 0),
+    ("became", PAST | STOP, Kw::None, 0), ("broke", PAST | STOP, Kw::None, 0), ("chose", PAST | STOP, Kw::None, 0),
+    ("drove", PAST | STOP, Kw::None, 0), ("grew", PAST | STOP, Kw::None, 0), ("meant", PAST | STOP, Kw::None, 0),
+    ("sold", PAST | STOP, Kw::None, 0), ("shot", PAST | STOP, Kw::None, 0), ("sought", PAST | STOP, Kw::None, 0),
+    ("spoke", PAST | STOP, Kw::None, 0), ("threw", PAST | STOP, Kw::None, 0), ("got", PAST | STOP, Kw::None, 0),
+    ("found", PAST | STOP, Kw::None, 0), ("built", PAST | STOP, Kw::None, 0), ("felt", PAST | STOP, Kw::None, 0),
+    ("heard", PAST | STOP, Kw::None, 0), ("bought", PAST | STOP, Kw::None, 0), ("caught", PAST | STOP, Kw::None, 0),
+    ("taught", PAST | STOP, Kw::None, 0), ("wore", PAST | STOP, Kw::None, 0), ("withdrew", PAST | STOP, Kw::None, 0),
+    ("overtook", PAST | STOP, Kw::None, 0), ("undertook", PAST | STOP, Kw::None, 0), ("arose", PAST | STOP, Kw::None, 0),
+    ("forbade", PAST | STOP, Kw::None, 0), ("drew", PAST | STOP, Kw::None, 0), ("flew", PAST | STOP, Kw::None, 0),
+    ("hid", PAST | STOP, Kw::None, 0), ("swore", PAST | STOP, Kw::None, 0), ("understood", PAST | STOP, Kw::None, 0),
+    // role heads (singular)
+    ("minister", ROLE, Kw::None, 0), ("president", ROLE, Kw::None, 0), ("premier", ROLE, Kw::None, 0),
+    ("chancellor", ROLE, Kw::None, 0), ("secretary", ROLE, Kw::None, 0), ("spokesperson", ROLE, Kw::None, 0),
+    ("spokesman", ROLE, Kw::None, 0), ("spokeswoman", ROLE, Kw::None, 0), ("representative", ROLE, Kw::None, 0),
+    ("envoy", ROLE, Kw::None, 0), ("ambassador", ROLE, Kw::None, 0), ("advisor", ROLE, Kw::None, 0),
+    ("adviser", ROLE, Kw::None, 0), ("aide", ROLE, Kw::None, 0), ("chief", ROLE, Kw::None, 0),
+    ("head", ROLE, Kw::None, 0), ("director", ROLE, Kw::None, 0), ("chairman", ROLE, Kw::None, 0),
+    ("chairwoman", ROLE, Kw::None, 0), ("chair", ROLE, Kw::None, 0), ("chairperson", ROLE, Kw::None, 0),
+    ("commander", ROLE, Kw::None, 0), ("general", ROLE, Kw::None, 0), ("governor", ROLE, Kw::None, 0),
+    ("mayor", ROLE, Kw::None, 0), ("senator", ROLE, Kw::None, 0), ("congressman", ROLE, Kw::None, 0),
+    ("congresswoman", ROLE, Kw::None, 0), ("lawmaker", ROLE, Kw::None, 0), ("deputy", ROLE, Kw::None, 0),
+    ("leader", ROLE, Kw::None, 0), ("official", ROLE, Kw::None, 0), ("officer", ROLE, Kw::None, 0),
+    ("negotiator", ROLE, Kw::None, 0), ("diplomat", ROLE, Kw::None, 0), ("coordinator", ROLE, Kw::None, 0),
+    ("commissioner", ROLE, Kw::None, 0), ("ceo", ROLE, Kw::None, 0), ("founder", ROLE, Kw::None, 0),
+    ("editor", ROLE, Kw::None, 0), ("correspondent", ROLE, Kw::None, 0), ("analyst", ROLE, Kw::None, 0),
+    ("professor", ROLE, Kw::None, 0), ("judge", ROLE, Kw::None, 0), ("prosecutor", ROLE, Kw::None, 0),
+    ("attorney", ROLE, Kw::None, 0), ("lawyer", ROLE, Kw::None, 0), ("king", ROLE, Kw::None, 0),
+    ("queen", ROLE, Kw::None, 0), ("prince", ROLE, Kw::None, 0), ("ombudsman", ROLE, Kw::None, 0),
+    ("mediator", ROLE, Kw::None, 0), ("emissary", ROLE, Kw::None, 0), ("delegate", ROLE, Kw::None, 0),
+    ("counsellor", ROLE, Kw::None, 0), ("counselor", ROLE, Kw::None, 0), ("consul", ROLE, Kw::None, 0),
+    ("administrator", ROLE, Kw::None, 0), ("manager", ROLE, Kw::None, 0), ("executive", ROLE, Kw::None, 0),
+    ("mp", ROLE, Kw::None, 0), ("mep", ROLE, Kw::None, 0), ("speaker", ROLE, Kw::None, 0),
+    ("ruler", ROLE, Kw::None, 0), ("emir", ROLE, Kw::None, 0), ("sheikh", ROLE, Kw::None, 0),
+    // organisation and place words: never part of a person's name
+    ("union", ORG, Kw::None, 0), ("states", ORG, Kw::None, 0), ("kingdom", ORG, Kw::None, 0),
+    ("republic", ORG, Kw::None, 0), ("nations", ORG, Kw::None, 0), ("ministry", ORG, Kw::None, 0),
+    ("council", ORG, Kw::None, 0), ("committee", ORG, Kw::None, 0), ("party", ORG, Kw::None, 0),
+    ("government", ORG, Kw::None, 0), ("agency", ORG, Kw::None, 0), ("court", ORG, Kw::None, 0),
+    ("bank", ORG, Kw::None, 0), ("army", ORG, Kw::None, 0), ("forces", ORG, Kw::None, 0),
+    ("news", ORG, Kw::None, 0), ("times", ORG, Kw::None, 0), ("post", ORG, Kw::None, 0),
+    ("inc", ORG, Kw::None, 0), ("corp", ORG, Kw::None, 0), ("ltd", ORG, Kw::None, 0),
+    ("university", ORG, Kw::None, 0), ("institute", ORG, Kw::None, 0), ("office", ORG, Kw::None, 0),
+    ("department", ORG, Kw::None, 0), ("organization", ORG, Kw::None, 0), ("organisation", ORG, Kw::None, 0),
+    ("parliament", ORG, Kw::None, 0), ("assembly", ORG, Kw::None, 0), ("senate", ORG, Kw::None, 0),
+    ("house", ORG, Kw::None, 0), ("city", ORG, Kw::None, 0), ("region", ORG, Kw::None, 0),
+    ("province", ORG, Kw::None, 0), ("county", ORG, Kw::None, 0), ("street", ORG, Kw::None, 0),
+    ("sea", ORG, Kw::None, 0), ("river", ORG, Kw::None, 0), ("island", ORG, Kw::None, 0),
+    ("islands", ORG, Kw::None, 0), ("mountains", ORG, Kw::None, 0), ("group", ORG, Kw::None, 0),
+    ("company", ORG, Kw::None, 0), ("commission", ORG, Kw::None, 0), ("federation", ORG, Kw::None, 0),
+    ("association", ORG, Kw::None, 0), ("service", ORG, Kw::None, 0), ("church", ORG, Kw::None, 0),
+    ("airport", ORG, Kw::None, 0), ("corridor", ORG, Kw::None, 0), ("front", ORG, Kw::None, 0),
+    ("east", ORG, Kw::None, 0), ("west", ORG, Kw::None, 0), ("north", ORG, Kw::None, 0),
+    ("south", ORG, Kw::None, 0), ("caucasus", ORG, Kw::None, 0), ("negotiations", ORG, Kw::None, 0),
+    // name particles
+    ("de", PARTICLE, Kw::None, 0), ("van", PARTICLE, Kw::None, 0), ("von", PARTICLE, Kw::None, 0),
+    ("der", PARTICLE, Kw::None, 0), ("da", PARTICLE, Kw::None, 0), ("di", PARTICLE, Kw::None, 0),
+    ("al", PARTICLE, Kw::None, 0), ("bin", PARTICLE, Kw::None, 0), ("ibn", PARTICLE, Kw::None, 0),
+    ("le", PARTICLE, Kw::None, 0), ("la", PARTICLE, Kw::None, 0), ("du", PARTICLE, Kw::None, 0),
+    ("dos", PARTICLE, Kw::None, 0), ("del", PARTICLE, Kw::None, 0),
+    // other ordinary words often capitalised at the start of a sentence
+    ("read", F, Kw::None, 0), ("see", F, Kw::None, 0), ("more", F, Kw::More, 0), ("related", F, Kw::None, 0),
+    ("watch", F, Kw::None, 0), ("parties", F, Kw::None, 0), ("officials", F, Kw::None, 0),
+    ("people", F, Kw::None, 0), ("residents", F, Kw::None, 0),
+];
+
+const TABLE_BITS: u32 = 10;
+const TABLE_SIZE: usize = 1 << TABLE_BITS;
+
+/// Two open-addressing tables: words of up to 8 bytes (most of them, and most words of a text)
+/// with `u64` keys, longer ones with `u128` keys.
+pub(crate) struct Table {
+    short_keys: Vec<u64>,
+    short: Vec<Entry>,
+    long_keys: Vec<u128>,
+    long: Vec<Entry>,
+}
+
+fn hash64(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
+}
+
+fn hash128(key: u128) -> usize {
+    hash64((key as u64) ^ ((key >> 64) as u64).rotate_left(29))
+}
+
+const ONES64: u64 = 0x0101_0101_0101_0101;
+
+/// Lower-cases ASCII bytes packed in a `u64`; `None` if one is not ASCII.
+fn lower64(raw: u64) -> Option<u64> {
+    if raw & (ONES64 * 0x80) != 0 {
+        return None;
+    }
+    // SWAR: add 0x20 to each byte in 'A'..='Z'.
+    let above_a = raw.wrapping_add(ONES64 * (0x80 - b'A' as u64));
+    let above_z = raw.wrapping_add(ONES64 * (0x80 - b'Z' as u64 - 1));
+    let upper = (above_a & !above_z) & (ONES64 * 0x80);
+    Some(raw | (upper >> 2))
+}
+
+/// The key of a word: the lower-cased bytes packed little-endian, zero after the word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Key {
+    Short(u64),
+    Long(u128),
+}
+
+/// Packs a word of at most 16 ASCII bytes, lower-cased, into a key; `None` for anything else.
+pub(crate) fn key(word: &[u8]) -> Option<Key> {
+    let len = word.len();
+    if len == 0 || len > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..len].copy_from_slice(word);
+    let lo = u64::from_le_bytes(buf[..8].try_into().unwrap_or([0; 8]));
+    let hi = u64::from_le_bytes(buf[8..].try_into().unwrap_or([0; 8]));
+    if len <= 8 {
+        lower64(lo).map(Key::Short)
+    } else {
+        Some(Key::Long(
+            u128::from(lower64(lo)?) | (u128::from(lower64(hi)?) << 64),
+        ))
+    }
+}
+
+/// The lexicon's tables (built on first use).
+pub(crate) fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = Table {
+            short_keys: vec![0; TABLE_SIZE],
+            short: vec![Entry::NONE; TABLE_SIZE],
+            long_keys: vec![0; TABLE_SIZE],
+            long: vec![Entry::NONE; TABLE_SIZE],
+        };
+        for &(word, class, kw, val) in WORDS {
+            let entry = match key(word.as_bytes()) {
+                Some(Key::Short(k)) => insert(&mut t.short_keys, &mut t.short, k, hash64(k)),
+                Some(Key::Long(k)) => insert(&mut t.long_keys, &mut t.long, k, hash128(k)),
+                None => continue,
+            };
+            // A later duplicate adds its classes (a word listed in two groups).
+            entry.class |= class;
+            if entry.kw == Kw::None {
+                entry.kw = kw;
+            }
+            if entry.val == 0 {
+                entry.val = val;
+            }
+        }
+        t
+    })
+}
+
+/// The entry of `k`, inserted empty if it is new.
+fn insert<'a, K: Copy + PartialEq + Default>(
+    keys: &mut [K],
+    entries: &'a mut [Entry],
+    k: K,
+    mut slot: usize,
+) -> &'a mut Entry {
+    loop {
+        if keys[slot] == K::default() {
+            keys[slot] = k;
+            return &mut entries[slot];
+        }
+        if keys[slot] == k {
+            return &mut entries[slot];
+        }
+        slot = (slot + 1) & (TABLE_SIZE - 1);
+    }
+}
+
+#[inline]
+fn probe<K: Copy + PartialEq + Default>(
+    keys: &[K],
+    entries: &[Entry],
+    k: K,
+    mut slot: usize,
+) -> Entry {
+    loop {
+        let stored = keys[slot];
+        if stored == k {
+            return entries[slot];
+        }
+        if stored == K::default() {
+            return Entry::NONE;
+        }
+        slot = (slot + 1) & (TABLE_SIZE - 1);
+    }
+}
+
+fn probe_key(k: Key) -> Entry {
+    let t = table();
+    match k {
+        Key::Short(k) => probe(&t.short_keys, &t.short, k, hash64(k)),
+        Key::Long(k) => probe(&t.long_keys, &t.long, k, hash128(k)),
+    }
+}
+
+/// Calls `f` with `s` lower-cased (ASCII) in a stack buffer; `None` if `s` is longer than 16
+/// bytes.
+pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+    let b = s.as_bytes();
+    if b.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (d, c) in buf.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
+    Some(f(&buf[..b.len()]))
+}
+
+/// The lexicon entry of a word (case-insensitive); [`Entry::NONE`] when it has none.
+pub(crate) fn lookup(word: &[u8]) -> Entry {
+    match key(word) {
+        Some(k) => probe_key(k),
+        None => Entry::NONE,
+    }
+}
+
+/// [`lookup`] of `text[start..end]`; a word of up to 8 bytes is read with one 8-byte load when
+/// the text allows.
+#[inline]
+pub(crate) fn lookup_in(t: &Table, text: &[u8], start: usize, end: usize) -> Entry {
+    let len = end.wrapping_sub(start);
+    if len == 0 || len > 16 || end > text.len() {
+        return Entry::NONE;
+    }
+    if len <= 8
+        && let Some(chunk) = text.get(start..start + 8)
+    {
+        let raw = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let raw = if len < 8 {
+            raw & ((1u64 << (8 * len)) - 1)
+        } else {
+            raw
+        };
+        let Some(k) = lower64(raw) else {
+            return Entry::NONE;
+        };
+        return probe(&t.short_keys, &t.short, k, hash64(k));
+    }
+    lookup(&text[start..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn looks_up_case_insensitively() {
+        assert_eq!(lookup(b"September").val, 9);
+        assert!(lookup(b"SEPT").is(MONTH));
+        assert!(lookup(b"Wednesday").is(WEEKDAY));
+        assert_eq!(lookup(b"six").val, 6);
+        assert!(lookup(b"over").is(QUAL) && lookup(b"over").is(PREP));
+        assert!(lookup(b"may").is(MONTH) && lookup(b"may").is(AUX));
+        assert_eq!(lookup(b"Nagorno-Karabakh"), Entry::NONE);
+        assert_eq!(lookup("é".as_bytes()), Entry::NONE);
+        assert_eq!(lookup(b"abcdefghijklmnopqrstuvwxyz"), Entry::NONE);
+        assert_eq!(lookup(b""), Entry::NONE);
+    }
+
+    #[test]
+    fn every_word_is_found() {
+        for &(word, class, _, _) in WORDS {
+            assert!(lookup(word.as_bytes()).class & class == class, "{word}");
+        }
+    }
+}
