@@ -152,6 +152,33 @@ pub enum Unit {
     Year,
 }
 
+impl Unit {
+    /// The unit's mean length in days, for comparing durations: a week is 7 days, a month
+    /// 365.25 / 12 = 30.44 days, a year 365.25 days.
+    pub fn mean_days(self) -> f64 {
+        match self {
+            Unit::Day => 1.0,
+            Unit::Week => 7.0,
+            Unit::Month => 365.25 / 12.0,
+            Unit::Year => 365.25,
+        }
+    }
+
+    /// "day" or "days", "week" or "weeks", ….
+    pub fn name(self, plural: bool) -> &'static str {
+        match (self, plural) {
+            (Unit::Day, false) => "day",
+            (Unit::Day, true) => "days",
+            (Unit::Week, false) => "week",
+            (Unit::Week, true) => "weeks",
+            (Unit::Month, false) => "month",
+            (Unit::Month, true) => "months",
+            (Unit::Year, false) => "year",
+            (Unit::Year, true) => "years",
+        }
+    }
+}
+
 /// What a relative date counts from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]

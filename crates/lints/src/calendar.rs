@@ -84,29 +84,6 @@ pub fn day_number(date: Date) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// The length of one unit in days, as the rounding rule counts it.
-pub fn unit_days(unit: Unit) -> f64 {
-    match unit {
-        Unit::Day => 1.0,
-        Unit::Week => 7.0,
-        Unit::Month => 30.44,
-        Unit::Year => 365.25,
-    }
-}
-
-pub fn unit_name(unit: Unit, plural: bool) -> &'static str {
-    match (unit, plural) {
-        (Unit::Day, false) => "day",
-        (Unit::Day, true) => "days",
-        (Unit::Week, false) => "week",
-        (Unit::Week, true) => "weeks",
-        (Unit::Month, false) => "month",
-        (Unit::Month, true) => "months",
-        (Unit::Year, false) => "year",
-        (Unit::Year, true) => "years",
-    }
-}
-
 /// The unit a word names ("days", "week").
 pub fn unit_of(word: &str) -> Option<Unit> {
     const UNITS: [(&str, Unit); 8] = [
@@ -142,7 +119,7 @@ pub enum Bound {
 /// half a unit of N (so it rounds to N). A length in days must be exact; `inclusive` also accepts
 /// one day more (a span counted with both ends, "27 September to 10 November, 45 days").
 pub fn amount_holds(days: i64, amount: f64, unit: Unit, bound: Bound, inclusive: bool) -> bool {
-    let len = unit_days(unit);
+    let len = unit.mean_days();
     #[allow(clippy::cast_precision_loss)]
     let x = days as f64 / len;
     let tol = if unit == Unit::Day { 0.0 } else { 0.5 };
@@ -165,19 +142,23 @@ pub fn show(date: Date, year_known: bool) -> String {
     if year_known {
         format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
     } else {
-        format!("{} {}", crate::text::month_name(date.month()), date.day())
+        format!(
+            "{} {}",
+            factcheck_model::calendar::month_name(date.month()),
+            date.day()
+        )
     }
 }
 
 /// "2 days", "1 day", "about 1.4 months".
 pub fn show_length(days: i64, unit: Unit) -> String {
-    let days_text = format!("{days} {}", unit_name(Unit::Day, days.abs() != 1));
+    let days_text = format!("{days} {}", Unit::Day.name(days.abs() != 1));
     if unit == Unit::Day {
         return days_text;
     }
     #[allow(clippy::cast_precision_loss)]
-    let x = days as f64 / unit_days(unit);
-    format!("{days_text}, about {x:.1} {}", unit_name(unit, true))
+    let x = days as f64 / unit.mean_days();
+    format!("{days_text}, about {x:.1} {}", unit.name(true))
 }
 
 #[cfg(test)]

@@ -357,28 +357,6 @@ pub fn month_of(tok: &Tok<'_>) -> Option<(i8, bool)> {
     Some((i8::try_from(i + 1).ok()?, true))
 }
 
-pub fn month_name(month: i8) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    usize::try_from(month - 1)
-        .ok()
-        .and_then(|i| NAMES.get(i))
-        .copied()
-        .unwrap_or("?")
-}
-
 /// The weekday a capitalised word names ("Friday").
 pub fn weekday_of(tok: &Tok<'_>) -> Option<Weekday> {
     if !tok.is_capitalised() {
@@ -403,18 +381,6 @@ pub fn weekday_of(tok: &Tok<'_>) -> Option<Weekday> {
         "sunday",
     ];
     lookup(tok.text, &NAMES).map(|i| DAYS[i])
-}
-
-pub fn weekday_name(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Monday => "Monday",
-        Weekday::Tuesday => "Tuesday",
-        Weekday::Wednesday => "Wednesday",
-        Weekday::Thursday => "Thursday",
-        Weekday::Friday => "Friday",
-        Weekday::Saturday => "Saturday",
-        Weekday::Sunday => "Sunday",
-    }
 }
 
 /// A calendar date as written, possibly impossible ("February 30") and possibly without a year.

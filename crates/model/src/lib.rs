@@ -5,6 +5,7 @@
 //! exchange. Everything here is plain data with a stable serde form, because the JSON output is a
 //! contract other tools read.
 
+pub mod calendar;
 mod date;
 mod span;
 mod verdict;

@@ -21,8 +21,9 @@
 use crate::Finding;
 use crate::calendar;
 use crate::ctx::{Ctx, DateAt, Segment};
-use crate::text::{self, weekday_name};
+use crate::text;
 use factcheck_model::Weekday;
+use factcheck_model::calendar::weekday_name;
 
 pub const CODE: &str = "CAL001";
 

@@ -21,7 +21,7 @@
 use crate::Finding;
 use crate::calendar::{days_in_month, is_leap};
 use crate::ctx::{Ctx, Segment};
-use crate::text::month_name;
+use factcheck_model::calendar::month_name;
 
 pub const CODE: &str = "CAL002";
 

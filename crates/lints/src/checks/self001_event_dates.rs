@@ -31,7 +31,8 @@ use factcheck_model::{Related, Span};
 use super::lower_first;
 use crate::Finding;
 use crate::ctx::{Ctx, DateAt, Segment};
-use crate::text::{Kind, month_name};
+use crate::text::Kind;
+use factcheck_model::calendar::month_name;
 
 pub const CODE: &str = "SELF001";
 

@@ -1,6 +1,7 @@
 //! Dates, relations between events, and durations.
 
 use factcheck_claims::{Anchor, DateMention, Duration, Mention, MentionValue, Offset, Unit};
+use factcheck_model::calendar::weekday_name;
 use factcheck_model::{Date, PartialDate, Related, Weekday};
 
 use super::{
@@ -11,42 +12,6 @@ use crate::base::{Body, FactBase};
 use crate::format::is_day;
 use crate::index::Hit;
 use crate::text::format_amount;
-
-/// Length of a unit in days, for relations and durations: a week is 7 days, a month 30.44
-/// (365.25 / 12), a year 365.25.
-pub(crate) fn unit_days(unit: Unit) -> f64 {
-    match unit {
-        Unit::Day => 1.0,
-        Unit::Week => 7.0,
-        Unit::Month => 365.25 / 12.0,
-        Unit::Year => 365.25,
-    }
-}
-
-fn unit_name(unit: Unit, plural: bool) -> &'static str {
-    match (unit, plural) {
-        (Unit::Day, false) => "day",
-        (Unit::Day, true) => "days",
-        (Unit::Week, false) => "week",
-        (Unit::Week, true) => "weeks",
-        (Unit::Month, false) => "month",
-        (Unit::Month, true) => "months",
-        (Unit::Year, false) => "year",
-        (Unit::Year, true) => "years",
-    }
-}
-
-pub(crate) fn weekday_name(w: Weekday) -> &'static str {
-    match w {
-        Weekday::Monday => "Monday",
-        Weekday::Tuesday => "Tuesday",
-        Weekday::Wednesday => "Wednesday",
-        Weekday::Thursday => "Thursday",
-        Weekday::Friday => "Friday",
-        Weekday::Saturday => "Saturday",
-        Weekday::Sunday => "Sunday",
-    }
-}
 
 /// Days from `a` to `b` (negative when `b` is earlier).
 pub(crate) fn days_between(a: Date, b: Date) -> i64 {
@@ -364,7 +329,7 @@ fn relation(
         );
     };
     let gap = days_between(ad, od);
-    let value = gap as f64 / unit_days(offset.unit);
+    let value = gap as f64 / offset.unit.mean_days();
     let holds = match offset.amount {
         Some(a) if offset.unit == Unit::Day => gap == i64::from(a),
         Some(a) => (value - f64::from(a)).abs() <= 0.5,
@@ -379,7 +344,7 @@ fn relation(
         describe = format!(
             "{describe} ({} {})",
             format_amount(value.abs()),
-            unit_name(offset.unit, true)
+            offset.unit.name(true)
         );
     }
     let expected = format!("{od}: {describe} {} ({ad})", anchor_fact.name());
@@ -458,16 +423,12 @@ pub(super) fn check_duration(ctx: &Ctx, i: usize, m: &Mention, du: &Duration) ->
         );
     }
     let days = days_between(start.first(), end.first());
-    let value = days as f64 / unit_days(unit);
+    let value = days as f64 / unit.mean_days();
     let holds = (value - du.amount).abs() <= 0.5;
     let length = if unit == Unit::Day {
         format!("{days} days")
     } else {
-        format!(
-            "{days} days ({} {})",
-            format_amount(value),
-            unit_name(unit, true)
-        )
+        format!("{days} days ({} {})", format_amount(value), unit.name(true))
     };
     let expected = format!("{length}: {start} to {end}");
     let message = if holds {
@@ -477,7 +438,7 @@ pub(super) fn check_duration(ctx: &Ctx, i: usize, m: &Mention, du: &Duration) ->
             "{} lasted {length}, not {} {} (`{}`)",
             fact.name(),
             format_amount(du.amount),
-            unit_name(unit, du.amount != 1.0),
+            unit.name(du.amount != 1.0),
             m.text.trim()
         )
     };
