@@ -490,20 +490,19 @@ impl World {
         }
     }
 
+    /// Writes the facts as rule files of at most [`FACTS_PER_FILE`] facts each, as a newsroom
+    /// would keep them (one file per beat or region), so loading can parse them in parallel.
     fn write_rules(&self, dir: &Path) -> Result<()> {
-        let mut s = String::from("events:\n");
-        for (i, e) in self.events.iter().enumerate() {
+        write_chunked(dir, "events", &self.events, |s, i, e| {
             writeln!(
                 s,
                 "  - id: ev-{i}\n    name: {}\n    cues: [\"the {}\"]\n    date: {}\n    source: https://example.org/ev/{i}",
                 e.cue,
                 e.cue,
                 e.date.iso()
-            )?;
-        }
-        std::fs::write(dir.join("events.yaml"), s)?;
-        let mut s = String::from("offices:\n");
-        for (i, o) in self.offices.iter().enumerate() {
+            )
+        })?;
+        write_chunked(dir, "offices", &self.offices, |s, i, o| {
             writeln!(
                 s,
                 "  - id: of-{i}\n    person: {}\n    aliases: [{}]\n    source: https://example.org/of/{i}\n    roles:\n      - title: {} of {}\n        organisation: {}\n        from: {}",
@@ -513,27 +512,23 @@ impl World {
                 o.country,
                 o.country,
                 o.from.iso()
-            )?;
-        }
-        std::fs::write(dir.join("offices.yaml"), s)?;
-        let mut s = String::from("counts:\n");
-        for (i, c) in self.counts.iter().enumerate() {
+            )
+        })?;
+        write_chunked(dir, "counts", &self.counts, |s, i, c| {
+            let later = Day {
+                y: c.as_of.y + 1,
+                ..c.as_of
+            };
             writeln!(
                 s,
                 "  - id: co-{i}\n    name: {}\n    unit: people\n    source: https://example.org/co/{i}\n    series:\n      - {{ as_of: {}, value: {} }}\n      - {{ as_of: {}, value: {} }}",
                 c.cue,
                 c.as_of.iso(),
                 c.value,
-                Day {
-                    y: c.as_of.y + 1,
-                    ..c.as_of
-                }
-                .iso(),
+                later.iso(),
                 c.value * 2
-            )?;
-        }
-        std::fs::write(dir.join("counts.yaml"), s)?;
-        Ok(())
+            )
+        })
     }
 
     fn write_aliases(&self, path: &Path) -> Result<()> {
@@ -645,6 +640,26 @@ impl World {
         }
         Ok(())
     }
+}
+
+/// Facts per generated rule file.
+const FACTS_PER_FILE: usize = 5_000;
+
+/// Writes `items` under the YAML key `kind` into `kind-NNN.yaml` files of [`FACTS_PER_FILE`].
+fn write_chunked<T>(
+    dir: &Path,
+    kind: &str,
+    items: &[T],
+    mut fact: impl FnMut(&mut String, usize, &T) -> std::fmt::Result,
+) -> Result<()> {
+    for (n, chunk) in items.chunks(FACTS_PER_FILE).enumerate() {
+        let mut s = format!("{kind}:\n");
+        for (j, item) in chunk.iter().enumerate() {
+            fact(&mut s, n * FACTS_PER_FILE + j, item)?;
+        }
+        std::fs::write(dir.join(format!("{kind}-{n:03}.yaml")), s)?;
+    }
+    Ok(())
 }
 
 fn group(n: u64) -> String {
