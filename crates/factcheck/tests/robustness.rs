@@ -1436,3 +1436,77 @@ fn output_is_written_atomically() {
         leftovers(dir.path())
     );
 }
+
+/// Runs `args` and kills the run after `limit`: `None` when it had to be killed.
+fn run_with_limit(cwd: &Path, args: &[&str], limit: Duration) -> Option<Run> {
+    let start = Instant::now();
+    let mut child = command(cwd, args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    loop {
+        if child.try_wait().expect("wait").is_some() {
+            let out = child.wait_with_output().expect("output");
+            return Some(Run {
+                code: out.status.code(),
+                stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+                stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+                took: start.elapsed(),
+            });
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// A named pipe called `*.yaml` in the rules directory: an error naming it, not a run that waits
+/// forever for a writer.
+#[cfg(target_os = "linux")]
+#[test]
+#[ignore = "bug: a FIFO named *.yaml in the rules directory blocks the loader forever, see docs/reliability.md"]
+fn rules_fifo_does_not_hang() {
+    let dir = workspace();
+    let fifo = dir.path().join("rules/pipe.yaml");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    let run = run_with_limit(
+        dir.path(),
+        &["check", "--rules", "rules", "drafts"],
+        Duration::from_secs(10),
+    )
+    .expect("factcheck hung on a FIFO in the rules directory");
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert!(run.stderr.contains("rules/pipe.yaml"), "{run:?}");
+}
+
+/// A rule file that is a link to an endless device: refused by its size (at most
+/// `MAX_FILE_BYTES` are read) or as not a regular file, not read until memory runs out. Run
+/// under a 1 GiB address-space limit so that the bug cannot take the machine's memory.
+#[cfg(target_os = "linux")]
+#[test]
+#[ignore = "bug: a rule file linked to /dev/zero is read until memory runs out (the size limit uses the metadata length, 0 for devices), see docs/reliability.md"]
+fn rules_link_to_an_endless_device_is_refused_without_reading_it_all() {
+    let dir = workspace();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("rules/zero.yaml")).expect("symlink");
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 1048576 && exec \"$0\" \"$@\"")
+        .arg(BIN)
+        .args(["check", "--rules", "rules", "drafts"])
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run sh");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("rules/zero.yaml"), "{stderr}");
+    assert!(
+        !stderr.contains("out of memory"),
+        "the loader read the device until memory ran out: {stderr}"
+    );
+}
