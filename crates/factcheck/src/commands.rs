@@ -80,6 +80,16 @@ fn check(args: CheckArgs) -> Result<i32> {
         source: String::new(),
     }));
 
+    if let Some(out) = &args.output
+        && let Some(clash) = output_clash(out, &inputs, &rules_dir)
+    {
+        eprintln!(
+            "error: --output {} would overwrite {clash}; factcheck never writes to drafts or rule files",
+            out.display()
+        );
+        return Ok(ERROR);
+    }
+
     let report = Report::new(files);
     let color = match args.color {
         ColorChoice::Always => true,
@@ -101,6 +111,24 @@ fn check(args: CheckArgs) -> Result<i32> {
         factcheck_report::render(&report, format, &options, out)
     })?;
     Ok(exit_code(&report, fail_on))
+}
+
+/// The input or rule file that `--output` would overwrite, if any.
+fn output_clash(out: &Path, inputs: &[Input], rules_dir: &Path) -> Option<String> {
+    let out = std::fs::canonicalize(out).ok()?; // a new file overwrites nothing
+    if let Ok(rules) = std::fs::canonicalize(rules_dir)
+        && out.starts_with(&rules)
+    {
+        return Some(format!(
+            "a file in the rules directory {}",
+            rules_dir.display()
+        ));
+    }
+    inputs
+        .iter()
+        .filter_map(|i| Some((i, std::fs::canonicalize(i.path()?).ok()?)))
+        .find(|(_, p)| *p == out)
+        .map(|(i, _)| format!("the draft {}", i.name))
 }
 
 /// 2 when any file had an input error (it outranks a failing claim), else 1 when a claim fails
@@ -242,7 +270,7 @@ fn text(args: TextArgs, claims: bool) -> Result<i32> {
     let text = match input.read(args.lossy) {
         Loaded::Text { text, warnings } => {
             for w in warnings {
-                eprintln!("warning: {}: {}", input.name, diagnostic_line(&w));
+                eprintln!("warning: {}", diagnostic_line(&input.name, &w));
             }
             text
         }
@@ -251,7 +279,7 @@ fn text(args: TextArgs, claims: bool) -> Result<i32> {
             return Ok(ERROR);
         }
         Loaded::Failed(d) => {
-            eprintln!("error: {}: {}", input.name, diagnostic_line(&d));
+            eprintln!("error: {}", diagnostic_line(&input.name, &d));
             return Ok(ERROR);
         }
     };
@@ -292,10 +320,11 @@ fn text(args: TextArgs, claims: bool) -> Result<i32> {
     Ok(OK)
 }
 
-fn diagnostic_line(d: &Diagnostic) -> String {
+/// `path:line:column: message`, or `path: message` when the diagnostic has no place.
+fn diagnostic_line(name: &str, d: &Diagnostic) -> String {
     match (d.line, d.column) {
-        (Some(l), Some(c)) => format!("{l}:{c}: {}", d.message),
-        _ => d.message.clone(),
+        (Some(l), Some(c)) => format!("{name}:{l}:{c}: {}", d.message),
+        _ => format!("{name}: {}", d.message),
     }
 }
 

@@ -183,7 +183,7 @@ impl Input {
                 let mut buf = Vec::new();
                 std::io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
             }
-            Source::File { path, .. } => std::fs::read(path),
+            Source::File { path, .. } => read_file(path),
         };
         let bytes = match bytes {
             Ok(b) => b,
@@ -238,6 +238,16 @@ pub fn decode(bytes: Vec<u8>, lossy: bool) -> Loaded {
             }
         }
     }
+}
+
+/// Reads a draft; devices (which may never end, like `/dev/zero`) are refused. Pipes are read.
+fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = std::fs::metadata(path)?.file_type();
+    if kind.is_char_device() || kind.is_block_device() {
+        return Err(std::io::Error::other("a device, not a file"));
+    }
+    std::fs::read(path)
 }
 
 pub fn error(message: String) -> Diagnostic {

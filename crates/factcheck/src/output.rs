@@ -31,6 +31,7 @@ pub fn write(path: Option<&Path>, f: impl FnOnce(&mut dyn Write) -> io::Result<(
                 out.flush()?;
             }
             tmp.persist(path)
+                .map_err(|e| e.error)
                 .with_context(|| format!("cannot write {}", path.display()))?;
             Ok(())
         }

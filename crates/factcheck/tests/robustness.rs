@@ -525,7 +525,6 @@ fn draft_not_utf8_names_the_file_and_byte_offset() {
 
 /// `claims` and `sentences` write `path:line:column: message` like `check` and the rule errors.
 #[test]
-#[ignore = "bug: `claims`/`sentences` write `path: line:column: message` (a space after the path's colon), see docs/reliability.md"]
 fn claims_and_sentences_name_the_place_as_path_line_column() {
     let dir = workspace();
     write(
@@ -729,7 +728,6 @@ fn ten_megabytes_without_full_stop_or_newline() {
 /// the length of the line: 0.5 s at 128 KB, 2.2 s at 256 KB, 7.9 s at 512 KB (debug build), so
 /// hours at 10 MB.
 #[test]
-#[ignore = "bug: the human report takes time quadratic in the length of a line with many findings (hours for 10 MB on one line), see docs/reliability.md"]
 fn ten_megabytes_without_full_stop_or_newline_human_report() {
     let dir = workspace();
     ten_megabytes(dir.path());
@@ -1302,7 +1300,6 @@ fn drafts_and_rule_files_are_never_written() {
 }
 
 #[test]
-#[ignore = "bug: --output naming one of the drafts being checked overwrites the draft (see docs/reliability.md)"]
 fn output_never_overwrites_a_draft_or_a_rule_file() {
     let dir = workspace();
     let before = (
@@ -1468,7 +1465,6 @@ fn run_with_limit(cwd: &Path, args: &[&str], limit: Duration) -> Option<Run> {
 /// forever for a writer.
 #[cfg(target_os = "linux")]
 #[test]
-#[ignore = "bug: a FIFO named *.yaml in the rules directory blocks the loader forever, see docs/reliability.md"]
 fn rules_fifo_does_not_hang() {
     let dir = workspace();
     let fifo = dir.path().join("rules/pipe.yaml");
@@ -1489,7 +1485,6 @@ fn rules_fifo_does_not_hang() {
 /// under a 1 GiB address-space limit so that the bug cannot take the machine's memory.
 #[cfg(target_os = "linux")]
 #[test]
-#[ignore = "bug: a rule file linked to /dev/zero is read until memory runs out (the size limit uses the metadata length, 0 for devices), see docs/reliability.md"]
 fn rules_link_to_an_endless_device_is_refused_without_reading_it_all() {
     let dir = workspace();
     std::os::unix::fs::symlink("/dev/zero", dir.path().join("rules/zero.yaml")).expect("symlink");

@@ -152,6 +152,9 @@ fn render_file(
     writeln!(out)
 }
 
+/// The longest excerpt quoted in a diagnostic.
+const MAX_QUOTE_BYTES: usize = 4096;
+
 /// The line range of `source` that holds every span (which must fit): its byte start, and its
 /// byte end (before the last line's break).
 fn excerpt(source: &str, spans: &[Span]) -> Option<(usize, usize)> {
@@ -181,6 +184,11 @@ struct Quote {
 impl Quote {
     fn new(locator: &Locator<'_>, source: &str, spans: &[Span]) -> Option<Quote> {
         let (start, end) = excerpt(source, spans)?;
+        // Lines this long are not quoted (the location and a `found` note stand instead): quoting
+        // them for every claim on the line would make the report quadratic in its length.
+        if end - start > MAX_QUOTE_BYTES {
+            return None;
+        }
         let first_line = locator.line_of(start);
         let raw = &source[start..end];
         let mut text = String::with_capacity(raw.len());
@@ -234,39 +242,41 @@ fn contradiction_groups<'a>(
         .filter(|r| span_fits(&file.source, &r.span))
         .collect();
     let mut group;
-    if span_fits(&file.source, &focus) {
+    let quote = if span_fits(&file.source, &focus) {
         let mut spans = vec![focus];
         spans.extend(related.iter().map(|r| r.span));
-        let quote = Quote::new(locator, &file.source, &spans);
-        match quote {
-            Some(quote) => {
-                let label = claim
-                    .found
-                    .as_ref()
-                    .map(|f| format!("the draft says {}", one(f)));
-                let mut snippet = Snippet::source(quote.text.clone())
-                    .line_start(quote.first_line)
-                    .path(file.path.as_str())
-                    .annotation(
-                        AnnotationKind::Primary
-                            .span(quote.range(&focus))
-                            .label(label),
-                    );
-                for r in &related {
-                    snippet = snippet.annotation(
-                        AnnotationKind::Context
-                            .span(quote.range(&r.span))
-                            .label(Some(text::one_line(&r.message))),
-                    );
-                }
-                group = title.element(snippet);
-            }
-            None => group = title.element(origin(file, focus.line, focus.column)),
-        }
+        Quote::new(locator, &file.source, &spans)
     } else {
-        group = title.element(origin(file, focus.line, focus.column));
-        if let Some(found) = &claim.found {
-            group = group.element(note("found", one(found)));
+        None
+    };
+    match quote {
+        Some(quote) => {
+            let label = claim
+                .found
+                .as_ref()
+                .map(|f| format!("the draft says {}", one(f)));
+            let mut snippet = Snippet::source(quote.text.clone())
+                .line_start(quote.first_line)
+                .path(file.path.as_str())
+                .annotation(
+                    AnnotationKind::Primary
+                        .span(quote.range(&focus))
+                        .label(label),
+                );
+            for r in &related {
+                snippet = snippet.annotation(
+                    AnnotationKind::Context
+                        .span(quote.range(&r.span))
+                        .label(Some(text::one_line(&r.message))),
+                );
+            }
+            group = title.element(snippet);
+        }
+        None => {
+            group = title.element(origin(file, focus.line, focus.column));
+            if let Some(found) = &claim.found {
+                group = group.element(note("found", one(found)));
+            }
         }
     }
     for r in claim

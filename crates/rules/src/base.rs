@@ -258,6 +258,11 @@ pub(crate) fn read_dir(dir: &Path) -> Result<Vec<(PathBuf, String)>, LoadError> 
     let mut files = Vec::with_capacity(paths.len());
     for path in paths {
         match std::fs::metadata(&path) {
+            // A FIFO would block forever and a device never ends: only regular files are read.
+            Ok(m) if !m.is_file() => {
+                errors.push(error(&path, None, None, "not a regular file".into()));
+                continue;
+            }
             Ok(m) if m.len() > MAX_FILE_BYTES => {
                 errors.push(too_big(&path, m.len() as usize));
                 continue;
@@ -268,7 +273,10 @@ pub(crate) fn read_dir(dir: &Path) -> Result<Vec<(PathBuf, String)>, LoadError> 
             }
             Ok(_) => {}
         }
-        match std::fs::read(&path) {
+        match read_at_most(&path, MAX_FILE_BYTES) {
+            Ok(bytes) if bytes.len() as u64 > MAX_FILE_BYTES => {
+                errors.push(too_big(&path, bytes.len()));
+            }
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => files.push((path, text)),
                 Err(e) => {
@@ -292,6 +300,17 @@ pub(crate) fn read_dir(dir: &Path) -> Result<Vec<(PathBuf, String)>, LoadError> 
     } else {
         Err(LoadError { errors })
     }
+}
+
+/// Reads at most `limit + 1` bytes, so a file that grows (or lies about its size) cannot exhaust
+/// memory; a result longer than `limit` means "too big".
+fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 fn too_big(path: &Path, len: usize) -> RuleError {

@@ -28,6 +28,8 @@ pub(crate) struct YamlError {
 
 /// Reads one rule file. An empty file (or one with only comments) has no facts.
 pub(crate) fn parse(text: &str) -> Result<RuleFile, YamlError> {
+    // A byte-order mark, as some Windows editors write, is not part of the document.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if is_blank_document(text) {
         return Ok(RuleFile::default());
     }

@@ -483,7 +483,6 @@ fn crlf_rule_files_give_the_same_positions() {
 }
 
 #[test]
-#[ignore = "bug: a rule file that starts with a UTF-8 byte-order mark is refused (see docs/reliability.md)"]
 fn a_byte_order_mark_is_accepted() {
     let text = format!("\u{feff}{GOOD}");
     let base =
