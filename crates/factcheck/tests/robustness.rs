@@ -724,9 +724,9 @@ fn ten_megabytes_without_full_stop_or_newline() {
     );
 }
 
-/// The same draft in the default (human) format. With the bug, rendering time is quadratic in
-/// the length of the line: 0.5 s at 128 KB, 2.2 s at 256 KB, 7.9 s at 512 KB (debug build), so
-/// hours at 10 MB.
+/// The same draft in the default (human) format. Before the fix (bug 2 of docs/reliability.md)
+/// rendering was quadratic in the length of the line: 0.5 s at 128 KB, 2.2 s at 256 KB, 7.9 s at
+/// 512 KB (debug build), so hours at 10 MB.
 #[test]
 fn ten_megabytes_without_full_stop_or_newline_human_report() {
     let dir = workspace();
