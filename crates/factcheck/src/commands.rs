@@ -62,24 +62,6 @@ fn check(args: CheckArgs) -> Result<i32> {
 
     let filters = Filters::new(&config.include, &config.exclude)?;
     let (inputs, collect_errors) = inputs::collect(&args.paths, &filters);
-    let progress = progress_bar(inputs.len(), args.no_progress);
-    let mut files: Vec<FileReport> = inputs
-        .par_iter()
-        .filter_map(|input| {
-            let report = check_input(&base, input, &args, &config);
-            progress.inc(1);
-            report
-        })
-        .collect();
-    progress.finish_and_clear();
-    files.extend(collect_errors.into_iter().map(|e| FileReport {
-        path: e.name,
-        date: None,
-        claims: Vec::new(),
-        diagnostics: vec![inputs::error(e.message)],
-        source: String::new(),
-    }));
-
     if let Some(out) = &args.output
         && let Some(clash) = output_clash(out, &inputs, &rules_dir)
     {
@@ -89,6 +71,67 @@ fn check(args: CheckArgs) -> Result<i32> {
         );
         return Ok(ERROR);
     }
+    let collect_errors: Vec<FileReport> = collect_errors
+        .into_iter()
+        .map(|e| FileReport {
+            path: e.name,
+            date: None,
+            claims: Vec::new(),
+            diagnostics: vec![inputs::error(e.message)],
+            source: String::new(),
+        })
+        .collect();
+    let progress = progress_bar(inputs.len(), args.no_progress);
+
+    if format == factcheck_report::Format::Jsonl {
+        // JSONL has no summary and no file diagnostics: stream it, so that an archive never
+        // sits in memory whole and rendering runs in parallel too.
+        let mut outcome = Outcome::default();
+        let options = factcheck_report::Options::default();
+        output::write(args.output.as_deref(), |out| {
+            for chunk in inputs.chunks(STREAM_CHUNK) {
+                let rendered: Vec<(Outcome, Vec<u8>)> = chunk
+                    .par_iter()
+                    .filter_map(|input| {
+                        let file = check_input(&base, input, &args, &config);
+                        progress.inc(1);
+                        let file = file?;
+                        let mut buf = Vec::new();
+                        let outcome = Outcome::of(&file, fail_on);
+                        let report = Report::new(vec![file]);
+                        let rendered = factcheck_report::render(
+                            &report,
+                            factcheck_report::Format::Jsonl,
+                            &options,
+                            &mut buf,
+                        );
+                        Some(rendered.map(|()| (outcome, buf)))
+                    })
+                    .collect::<std::io::Result<_>>()?;
+                for (o, buf) in rendered {
+                    outcome.merge(o);
+                    out.write_all(&buf)?;
+                }
+            }
+            Ok(())
+        })?;
+        progress.finish_and_clear();
+        for file in &collect_errors {
+            outcome.merge(Outcome::of(file, fail_on));
+        }
+        return Ok(outcome.code());
+    }
+
+    let mut files: Vec<FileReport> = inputs
+        .par_iter()
+        .filter_map(|input| {
+            let report = check_input(&base, input, &args, &config);
+            progress.inc(1);
+            report
+        })
+        .collect();
+    progress.finish_and_clear();
+    files.extend(collect_errors);
 
     let report = Report::new(files);
     let color = match args.color {
@@ -131,23 +174,56 @@ fn output_clash(out: &Path, inputs: &[Input], rules_dir: &Path) -> Option<String
         .map(|(i, _)| format!("the draft {}", i.name))
 }
 
-/// 2 when any file had an input error (it outranks a failing claim), else 1 when a claim fails
-/// under `fail_on`, else 0.
-pub fn exit_code(report: &Report, fail_on: FailOn) -> i32 {
-    if report.summary.errors > 0 {
-        return ERROR;
+/// Files checked and rendered at a time when streaming JSONL.
+const STREAM_CHUNK: usize = 256;
+
+/// What decides the exit code.
+#[derive(Debug, Default, Clone, Copy)]
+struct Outcome {
+    /// A file had an input error.
+    errors: bool,
+    /// A claim fails under `--fail-on`.
+    failed: bool,
+}
+
+impl Outcome {
+    fn of(file: &FileReport, fail_on: FailOn) -> Outcome {
+        let fails = |v: Verdict| match fail_on {
+            FailOn::Contradicted => v == Verdict::Contradicted,
+            FailOn::Unverifiable => v != Verdict::Supported,
+            FailOn::Never => false,
+        };
+        Outcome {
+            errors: file.has_errors(),
+            failed: file.claims.iter().any(|c| fails(c.verdict)),
+        }
     }
-    let fails = |v: Verdict| match fail_on {
-        FailOn::Contradicted => v == Verdict::Contradicted,
-        FailOn::Unverifiable => v != Verdict::Supported,
-        FailOn::Never => false,
-    };
-    let failed = report
-        .files
-        .iter()
-        .flat_map(|f| &f.claims)
-        .any(|c| fails(c.verdict));
-    if failed { FAILED } else { OK }
+
+    fn merge(&mut self, other: Outcome) {
+        self.errors |= other.errors;
+        self.failed |= other.failed;
+    }
+
+    /// 2 when any file had an input error (it outranks a failing claim), else 1 when a claim
+    /// fails, else 0.
+    fn code(self) -> i32 {
+        if self.errors {
+            ERROR
+        } else if self.failed {
+            FAILED
+        } else {
+            OK
+        }
+    }
+}
+
+/// The exit code of a whole report.
+pub fn exit_code(report: &Report, fail_on: FailOn) -> i32 {
+    let mut outcome = Outcome::default();
+    for file in &report.files {
+        outcome.merge(Outcome::of(file, fail_on));
+    }
+    outcome.code()
 }
 
 fn check_input(

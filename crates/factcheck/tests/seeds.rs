@@ -74,3 +74,35 @@ fn output_does_not_depend_on_thread_count() {
     assert_eq!(one.stdout, two.stdout);
     assert!(!one.stdout.is_empty());
 }
+
+/// `--format jsonl` is streamed (files checked and rendered in chunks, in parallel), yet it holds
+/// the same claims in the same order as the JSON report, with the same exit code.
+#[test]
+fn jsonl_stream_matches_the_json_report() {
+    let run_format = |format: &str| {
+        Command::new(env!("CARGO_BIN_EXE_factcheck"))
+            .current_dir(workspace())
+            .args(["check", "--format", format, "seeds"])
+            .output()
+            .expect("factcheck runs")
+    };
+    let json = run_format("json");
+    let jsonl = run_format("jsonl");
+    assert_eq!(json.status.code(), jsonl.status.code());
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let mut from_json = Vec::new();
+    for file in report["files"].as_array().expect("files") {
+        for claim in file["claims"].as_array().expect("claims") {
+            let mut claim = claim.clone();
+            claim["path"] = file["path"].clone();
+            from_json.push(claim);
+        }
+    }
+    let from_jsonl: Vec<serde_json::Value> = String::from_utf8(jsonl.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
+        .collect();
+    assert!(!from_jsonl.is_empty());
+    assert_eq!(from_json, from_jsonl);
+}
