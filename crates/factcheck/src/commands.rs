@@ -73,13 +73,7 @@ fn check(args: CheckArgs) -> Result<i32> {
     }
     let collect_errors: Vec<FileReport> = collect_errors
         .into_iter()
-        .map(|e| FileReport {
-            path: e.name,
-            date: None,
-            claims: Vec::new(),
-            diagnostics: vec![inputs::error(e.message)],
-            source: String::new(),
-        })
+        .map(|e| FileReport::failed(e.name, inputs::error(e.message)))
         .collect();
     let progress = progress_bar(inputs.len(), args.no_progress);
 
@@ -232,19 +226,12 @@ fn check_input(
     args: &CheckArgs,
     config: &Config,
 ) -> Option<FileReport> {
-    let failed = |d: Diagnostic| FileReport {
-        path: input.name.clone(),
-        date: None,
-        claims: Vec::new(),
-        diagnostics: vec![d],
-        source: String::new(),
-    };
     match input.read(args.lossy) {
         Loaded::Skipped(warning) => {
             eprintln!("warning: {warning}");
             None
         }
-        Loaded::Failed(d) => Some(failed(d)),
+        Loaded::Failed(d) => Some(FileReport::failed(input.name.clone(), d)),
         Loaded::Text { text, warnings } => {
             let doc = parse(&text, input, args.date, config);
             let mut report = factcheck_rules::check_document(base, &doc, &input.name, &text);

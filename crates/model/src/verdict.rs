@@ -99,6 +99,17 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    /// The report of a file that could not be checked: no claims, one diagnostic.
+    pub fn failed(path: String, diagnostic: Diagnostic) -> FileReport {
+        FileReport {
+            path,
+            date: None,
+            claims: Vec::new(),
+            diagnostics: vec![diagnostic],
+            source: String::new(),
+        }
+    }
+
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(|d| d.level == Level::Error)
     }
