@@ -1,20 +1,31 @@
-//! The alias index: one Aho-Corasick automaton over every name, alias, cue and role title of
-//! every fact, built once when the rules load.
+//! The alias index: every name, alias, cue and role title of every fact, indexed once when the
+//! rules load, as a hash table of word sequences.
 //!
-//! Matching is leftmost-longest and ASCII case-insensitive over [`Normalized`] text (quotes
-//! dropped, apostrophes unified, white space collapsed, ASCII lower-cased like the patterns); a
-//! match counts only when it starts and ends on a word boundary, checked after matching and
-//! before the leftmost-longest choice (see [`Index::scan`]). Identical phrases of several facts
-//! share one pattern that lists all of them.
+//! Text and phrases are cut into the same tokens ([`crate::text::tokens`]): runs of letters and
+//! digits, and single punctuation characters, with whether white space came before each.
+//! Quotation marks are dropped, typographic apostrophes unified, ASCII case folded. The table
+//! holds the hash of every phrase and of every proper prefix of one (in tokens), so a scan
+//! looks up one entry per token until no phrase continues, and each token is looked at by at
+//! most as many starts as the longest phrase has tokens.
+//!
+//! Matching is leftmost-longest on word boundaries: from the first token on, the longest phrase
+//! that starts there and ends on a word boundary is taken, and the scan goes on after it. A
+//! longer phrase that is not on a word boundary never hides a shorter one that is. A match is
+//! confirmed against the phrase itself, so a hash collision can never make one.
+//!
+//! Why not an automaton: over 280,000 phrases, an Aho-Corasick automaton (the `aho-corasick`
+//! crate's noncontiguous NFA, the fastest of its kinds to build) took about 0.6 s to build,
+//! single-threaded, and scanned at about 15 MB/s, one cache miss per byte; the word table is
+//! built in parallel in a fraction of that and costs about one lookup per token
+//! (`docs/performance.md`).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
 
 use crate::base::{Body, Fact};
-use crate::text::Normalized;
+use crate::text::{Tok, TokKind, normalize, tokens};
 
 /// What kind of phrase of a fact matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -46,16 +57,32 @@ pub(crate) struct Hit {
     pub term: Term,
 }
 
+/// A phrase or a proper prefix of one.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    /// The phrase that ends here, if any (`u32::MAX`: none).
+    pattern: u32,
+    /// Whether some phrase is longer than this prefix.
+    longer: bool,
+}
+
+const NO_PATTERN: u32 = u32::MAX;
+
 pub(crate) struct Index {
-    ac: Option<AhoCorasick>,
-    /// The normalised phrase of each pattern (for lint messages).
+    /// Hash of a token sequence → node.
+    table: HashMap<u64, Node, BuildHasherDefault<Passthrough>>,
+    /// The most tokens of any phrase.
+    longest: usize,
+    /// The normalised phrase of each pattern, case kept (for lint messages).
     patterns: Vec<String>,
+    /// The same, ASCII lower-cased: what a match is confirmed against.
+    keys: Vec<String>,
     /// Entries of pattern `p`: `entries[offsets[p]..offsets[p + 1]]`.
     offsets: Vec<u32>,
     entries: Vec<Entry>,
 }
 
-/// The automaton could not be built (far beyond any realistic rule set).
+/// The index could not be built (far beyond any realistic rule set).
 #[derive(Debug, thiserror::Error)]
 #[error("cannot build the alias index: {0}")]
 pub(crate) struct IndexError(String);
@@ -109,6 +136,42 @@ impl Hasher for Fx {
     }
 }
 
+/// The keys of the table are hashes already: they are used as they are.
+#[derive(Default, Clone, Copy)]
+struct Passthrough(u64);
+
+impl Hasher for Passthrough {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The hash of a one-token sequence.
+fn first(tok: &Tok) -> u64 {
+    mix(0x243f_6a88_85a3_08d3, tok.hash)
+}
+
+/// The hash of a sequence one token longer; whether white space comes before the token counts.
+fn extend(h: u64, tok: &Tok) -> u64 {
+    mix(h ^ u64::from(tok.glued), tok.hash)
+}
+
+fn mix(h: u64, x: u64) -> u64 {
+    // One round of a multiply-xorshift mixer (as in wyhash / splitmix64).
+    let v = (h.rotate_left(23) ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    v ^ (v >> 29)
+}
+
 /// An order of terms, to sort entries deterministically.
 fn term_rank(t: Term) -> u32 {
     match t {
@@ -134,9 +197,31 @@ pub(crate) fn strip_article(text: String) -> String {
     text
 }
 
+/// Whether the tokens `i..=j` of `text` spell `key` (normalised, lower case).
+fn spells(text: &str, toks: &[Tok], i: usize, j: usize, key: &str) -> bool {
+    let mut rest = key.as_bytes();
+    for (k, t) in toks[i..=j].iter().enumerate() {
+        if k > 0 && !t.glued {
+            let Some(r) = rest.strip_prefix(b" ") else {
+                return false;
+            };
+            rest = r;
+        }
+        let word: &[u8] = match t.kind {
+            TokKind::Apostrophe => b"'",
+            _ => &text.as_bytes()[t.start..t.end],
+        };
+        if rest.len() < word.len() || !rest[..word.len()].eq_ignore_ascii_case(word) {
+            return false;
+        }
+        rest = &rest[word.len()..];
+    }
+    rest.is_empty()
+}
+
 impl Index {
     pub fn build(facts: &[Fact]) -> Result<Index, IndexError> {
-        // Lower-cased phrase → pattern id; the automaton matches lower-cased text.
+        // Lower-cased phrase → pattern id.
         let mut ids: HashMap<String, u32, BuildHasherDefault<Fx>> = HashMap::default();
         let mut patterns: Vec<String> = Vec::new();
         let mut pairs: Vec<(u32, Entry)> = Vec::new();
@@ -146,7 +231,7 @@ impl Index {
             .map(|fact| {
                 terms(fact)
                     .into_iter()
-                    .map(|(phrase, term)| (strip_article(Normalized::text_of(phrase)), term))
+                    .map(|(phrase, term)| (strip_article(normalize(phrase)), term))
                     .filter(|(text, _)| !text.is_empty())
                     .collect()
             })
@@ -155,7 +240,9 @@ impl Index {
             let fact_no = u32::try_from(f).map_err(|_| IndexError("too many facts".into()))?;
             for (text, term) in list {
                 let next = u32::try_from(patterns.len())
-                    .map_err(|_| IndexError("too many phrases".into()))?;
+                    .ok()
+                    .filter(|&n| n != NO_PATTERN)
+                    .ok_or_else(|| IndexError("too many phrases".into()))?;
                 let p = match ids.entry(text.to_ascii_lowercase()) {
                     std::collections::hash_map::Entry::Occupied(e) => *e.get(),
                     std::collections::hash_map::Entry::Vacant(e) => {
@@ -190,23 +277,50 @@ impl Index {
         for (k, id) in ids {
             keys[id as usize] = k;
         }
-        let ac = if keys.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    // The noncontiguous NFA builds several times faster than the contiguous
-                    // one or a DFA over 100,000s of phrases; claims are short, so its slower
-                    // search costs less than the build saves.
-                    .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-                    .build(&keys)
-                    .map_err(|e| IndexError(e.to_string()))?,
-            )
-        };
+
+        // The hashes of every prefix of every phrase, computed in parallel.
+        let prefixes: Vec<Vec<u64>> = keys
+            .par_iter()
+            .map(|key| {
+                let mut toks = Vec::new();
+                tokens(key, &mut toks);
+                let mut h = 0;
+                toks.iter()
+                    .enumerate()
+                    .map(|(k, t)| {
+                        h = if k == 0 { first(t) } else { extend(h, t) };
+                        h
+                    })
+                    .collect()
+            })
+            .collect();
+        let total: usize = prefixes.iter().map(Vec::len).sum();
+        let mut table: HashMap<u64, Node, BuildHasherDefault<Passthrough>> =
+            HashMap::with_capacity_and_hasher(total, Default::default());
+        let mut longest = 0;
+        for (p, hashes) in prefixes.iter().enumerate() {
+            longest = longest.max(hashes.len());
+            for (k, &h) in hashes.iter().enumerate() {
+                let node = table.entry(h).or_insert(Node {
+                    pattern: NO_PATTERN,
+                    longer: false,
+                });
+                if k + 1 == hashes.len() {
+                    // Two phrases with one hash: the first keeps it (the other cannot match;
+                    // with 64-bit hashes this needs billions of phrases to be likely).
+                    if node.pattern == NO_PATTERN {
+                        node.pattern = p as u32;
+                    }
+                } else {
+                    node.longer = true;
+                }
+            }
+        }
         Ok(Index {
-            ac,
+            table,
+            longest,
             patterns,
+            keys,
             offsets,
             entries,
         })
@@ -222,37 +336,60 @@ impl Index {
         &self.patterns
     }
 
-    /// Appends every match in `text` to `out`, offsets shifted by `base`.
-    ///
-    /// The automaton reports every match, overlapping ones included; those not on word
-    /// boundaries are dropped, and of the rest the leftmost-longest non-overlapping ones are
-    /// kept. That is leftmost-longest matching, except that a longer match that is not on a word
-    /// boundary never hides a shorter one that is.
+    /// Appends every match in `text` to `out`, offsets shifted by `base`: leftmost-longest, on
+    /// word boundaries.
     pub fn scan(&self, text: &str, base: usize, out: &mut Vec<Hit>) {
-        let Some(ac) = &self.ac else { return };
-        let norm = Normalized::new(text);
-        let hay = norm.text.as_str();
-        let mut found: Vec<(usize, usize, usize)> = ac
-            .find_overlapping_iter(hay)
-            .filter(|m| norm.on_word_boundary(m.start(), m.end()))
-            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-            .collect();
-        found.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
-        let mut next = 0;
-        for (s, e, p) in found {
-            if s < next {
+        if self.table.is_empty() {
+            return;
+        }
+        TOKENS.with_borrow_mut(|toks| {
+            toks.clear();
+            tokens(text, toks);
+            self.scan_tokens(text, toks, base, out);
+        });
+    }
+
+    fn scan_tokens(&self, text: &str, toks: &[Tok], base: usize, out: &mut Vec<Hit>) {
+        let n = toks.len();
+        // A match may not start right after, or end right before, a glued letter or digit.
+        let starts_ok = |i: usize| !(i > 0 && toks[i].glued && toks[i - 1].kind == TokKind::Word);
+        let ends_ok =
+            |j: usize| !(j + 1 < n && toks[j + 1].glued && toks[j + 1].kind == TokKind::Word);
+        let mut i = 0;
+        while i < n {
+            if !starts_ok(i) {
+                i += 1;
                 continue;
             }
-            next = e;
-            let (start, end) = norm.original(s, e);
-            for entry in self.entries(p) {
+            let mut best: Option<(usize, u32)> = None;
+            let mut h = first(&toks[i]);
+            let mut j = i;
+            while let Some(node) = self.table.get(&h) {
+                if node.pattern != NO_PATTERN
+                    && ends_ok(j)
+                    && spells(text, toks, i, j, &self.keys[node.pattern as usize])
+                {
+                    best = Some((j, node.pattern));
+                }
+                if !node.longer || j + 1 >= n || j + 1 - i >= self.longest {
+                    break;
+                }
+                j += 1;
+                h = extend(h, &toks[j]);
+            }
+            let Some((j, p)) = best else {
+                i += 1;
+                continue;
+            };
+            for entry in self.entries(p as usize) {
                 out.push(Hit {
-                    start: base + start,
-                    end: base + end,
+                    start: base + toks[i].start,
+                    end: base + toks[j].end,
                     fact: entry.fact,
                     term: entry.term,
                 });
             }
+            i = j + 1;
         }
     }
 
@@ -262,6 +399,11 @@ impl Index {
         self.scan(text, base, &mut out);
         out
     }
+}
+
+thread_local! {
+    /// The tokens of the text being scanned, reused from one scan to the next.
+    static TOKENS: std::cell::RefCell<Vec<Tok>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 #[cfg(test)]

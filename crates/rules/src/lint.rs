@@ -9,7 +9,7 @@ use factcheck_model::Date;
 use crate::LoadError;
 use crate::base::{self, Body, Fact, FactBase};
 use crate::index::{Term, strip_article};
-use crate::text::{Normalized, role_key};
+use crate::text::{normalize, role_key};
 use crate::yaml::Locator;
 
 /// Something suspicious in rules that load: a phrase two facts share, tenures of one role that
@@ -51,7 +51,7 @@ pub fn lint_sources(files: Vec<(PathBuf, String)>) -> Result<(FactBase, Vec<Find
 
 /// The field path of the phrase of `fact` whose normalised key is `key`.
 fn phrase_field(fact: &Fact, key: &str) -> String {
-    let same = |s: &str| strip_article(Normalized::text_of(s)).eq_ignore_ascii_case(key);
+    let same = |s: &str| strip_article(normalize(s)).eq_ignore_ascii_case(key);
     let p = fact.path();
     let find = |list: &[String], name: &str| {
         list.iter()

@@ -6,7 +6,7 @@ use factcheck_model::PartialDate;
 
 use crate::base::{Body, Fact};
 use crate::format::{DateField, Example, is_day};
-use crate::text::Normalized;
+use crate::text::is_blank;
 
 /// `(field path, message)` pairs.
 pub(crate) type Problems = Vec<(String, String)>;
@@ -37,7 +37,7 @@ impl Out<'_> {
     }
 
     fn phrase(&mut self, field: impl std::fmt::Display, s: &str) {
-        if Normalized::is_blank(s) {
+        if is_blank(s) {
             self.push(field, "is empty: an empty phrase would match nothing");
         }
     }
