@@ -64,6 +64,10 @@ pub struct CheckArgs {
     /// Never show a progress bar.
     #[arg(long)]
     pub no_progress: bool,
+    /// Parse every rule file, without the parse cache (`$FACTCHECK_CACHE_DIR`, else
+    /// `~/.cache/factcheck`; only rule files of 64 KiB or more are cached).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Args)]

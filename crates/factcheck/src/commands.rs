@@ -9,6 +9,7 @@ use factcheck_model::{Diagnostic, FileReport, Report, Verdict};
 use factcheck_rules::FactBase;
 use rayon::prelude::*;
 
+use crate::cache::DirCache;
 use crate::cli::{
     CheckArgs, Cli, ColorChoice, Command, FailOn, RulesCommand, TextArgs, TextFormat,
 };
@@ -50,7 +51,8 @@ fn check(args: CheckArgs) -> Result<i32> {
         .or(config.fail_on)
         .unwrap_or(FailOn::Contradicted);
     let rules_dir = config.rules_dir(args.rules.as_deref());
-    let Some(base) = load_rules(&rules_dir) else {
+    let cache = (!args.no_cache).then(DirCache::from_env).flatten();
+    let Some(base) = load_rules(&rules_dir, cache.as_ref()) else {
         return Ok(ERROR);
     };
     if base.is_empty() {
@@ -271,8 +273,12 @@ fn parse(
     }
 }
 
-fn load_rules(dir: &Path) -> Option<FactBase> {
-    match factcheck_rules::load(dir) {
+fn load_rules(dir: &Path, cache: Option<&DirCache>) -> Option<FactBase> {
+    let loaded = match cache {
+        Some(cache) => factcheck_rules::load_cached(dir, cache),
+        None => factcheck_rules::load(dir),
+    };
+    match loaded {
         Ok(base) => Some(base),
         Err(err) => {
             for e in &err.errors {
@@ -441,7 +447,7 @@ fn rules(cmd: RulesCommand) -> Result<i32> {
                     .map(|c| c.rules_dir(None))
                     .unwrap_or_else(|_| "rules".into())
             });
-            let Some(base) = load_rules(&dir) else {
+            let Some(base) = load_rules(&dir, None) else {
                 return Ok(ERROR);
             };
             let results = factcheck_rules::run_examples(&base);

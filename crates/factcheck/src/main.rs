@@ -4,6 +4,7 @@
 //! grammar, the checker and the renderers, and turning the outcome into an exit code (0 nothing
 //! fails, 1 a claim fails, 2 usage, input or rule errors).
 
+mod cache;
 mod cli;
 mod commands;
 mod config;

@@ -144,7 +144,7 @@ fn bench(c: &mut Criterion) {
     let files = rule_files();
     let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
     let cpu = cpu_seconds();
-    let (base, t) = factcheck_rules::load_sources_timed(files.clone());
+    let (base, t) = factcheck_rules::load_sources_timed(files.clone(), None);
     let cpu = cpu_seconds().zip(cpu).map(|(b, a)| b - a);
     let base = base.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(base.len(), FACTS);
@@ -170,6 +170,16 @@ fn bench(c: &mut Criterion) {
             criterion::BatchSize::PerIteration,
         )
     });
+    // The same files again, every one read back from a warm parse cache.
+    let cache = Memory::default();
+    factcheck_rules::load_sources_cached(files.clone(), &cache).unwrap_or_else(|e| panic!("{e}"));
+    g.bench_function("load_sources_cached_100k", |b| {
+        b.iter_batched(
+            || files.clone(),
+            |f| factcheck_rules::load_sources_cached(black_box(f), &cache),
+            criterion::BatchSize::PerIteration,
+        )
+    });
     g.finish();
 
     let (text, doc) = draft();
@@ -191,6 +201,21 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.finish();
+}
+
+/// A parse cache in memory.
+#[derive(Default)]
+struct Memory(std::sync::Mutex<std::collections::HashMap<String, Vec<u8>>>);
+
+impl factcheck_rules::ParseCache for Memory {
+    fn get(&self, key: &str) -> Option<Vec<u8>> {
+        self.0.lock().ok()?.get(key).cloned()
+    }
+    fn put(&self, key: &str, bytes: &[u8]) {
+        if let Ok(mut m) = self.0.lock() {
+            m.insert(key.to_string(), bytes.to_vec());
+        }
+    }
 }
 
 /// User + system CPU time of this process so far (Linux), to compare runs on a busy machine.

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
+use crate::cache::{self, ParseCache};
 use crate::format::{CountFact, EventFact, Example, OfficeFact, RuleFile};
 use crate::index::Index;
 use crate::yaml::{self, Locator};
@@ -109,6 +110,7 @@ impl FactBase {
 }
 
 /// A validated fact and where it was written.
+#[derive(Debug)]
 pub(crate) struct Fact {
     pub body: Body,
     pub file: u32,
@@ -116,6 +118,7 @@ pub(crate) struct Fact {
     pub index: u32,
 }
 
+#[derive(Debug)]
 pub(crate) enum Body {
     Event(EventFact),
     Office(OfficeFact),
@@ -322,11 +325,15 @@ fn too_big(path: &Path, len: usize) -> RuleError {
     )
 }
 
-fn parse_file(path: &Path, text: &str) -> (Option<RuleFile>, Vec<RuleError>) {
+fn parse_file(
+    path: &Path,
+    text: &str,
+    cache: Option<&dyn ParseCache>,
+) -> (Option<RuleFile>, Vec<RuleError>) {
     if text.len() as u64 > MAX_FILE_BYTES {
         return (None, vec![too_big(path, text.len())]);
     }
-    match yaml::parse(text) {
+    match cache::parse(cache, text, yaml::parse) {
         Ok(f) => (Some(f), Vec::new()),
         Err(e) => (
             None,
@@ -354,7 +361,8 @@ fn validate_file(path: &Path, text: &str, facts: &[Fact]) -> Vec<RuleError> {
 /// How long each phase of a load took.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct LoadTimings {
-    /// Reading the YAML of every file into facts (files in parallel).
+    /// Reading the YAML of every file into facts (files in parallel), or reading them back from
+    /// the parse cache.
     pub parse: std::time::Duration,
     /// Checking what serde cannot (facts in parallel, while the index is built).
     pub validate: std::time::Duration,
@@ -365,29 +373,34 @@ pub struct LoadTimings {
 }
 
 /// Validates every file and builds the base; nothing is returned unless all is valid.
-pub(crate) fn build(files: Vec<(PathBuf, String)>) -> Result<FactBase, LoadError> {
-    build_timed(files).0
+pub(crate) fn build(
+    files: Vec<(PathBuf, String)>,
+    cache: Option<&dyn ParseCache>,
+) -> Result<FactBase, LoadError> {
+    build_timed(files, cache).0
 }
 
 pub(crate) fn build_timed(
     files: Vec<(PathBuf, String)>,
+    cache: Option<&dyn ParseCache>,
 ) -> (Result<FactBase, LoadError>, LoadTimings) {
     let mut timings = LoadTimings::default();
     let t = std::time::Instant::now();
-    let result = build_inner(files, &mut timings);
+    let result = build_inner(files, cache, &mut timings);
     timings.total = t.elapsed();
     (result, timings)
 }
 
 fn build_inner(
     mut files: Vec<(PathBuf, String)>,
+    cache: Option<&dyn ParseCache>,
     timings: &mut LoadTimings,
 ) -> Result<FactBase, LoadError> {
     let t = std::time::Instant::now();
     files.sort_by(|a, b| a.0.cmp(&b.0));
     let parsed: Vec<(Option<RuleFile>, Vec<RuleError>)> = files
         .par_iter()
-        .map(|(path, text)| parse_file(path, text))
+        .map(|(path, text)| parse_file(path, text, cache))
         .collect();
     timings.parse = t.elapsed();
 

@@ -11,26 +11,26 @@ use std::fmt;
 use factcheck_model::{PartialDate, Precision, Verdict};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 
 /// One rule file: any mix of the three kinds of fact. Every list may be left out.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "factcheck rule file")]
 pub struct RuleFile {
     /// Events: something that happened on a date, or over a span of dates.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<EventFact>,
     /// People and the offices they held, each with a tenure.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub offices: Vec<OfficeFact>,
     /// Numbers that change over time: a series of values, each as of a date.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub counts: Vec<CountFact>,
 }
 
 /// Something that happened: on one `date`, or from `start` to `end`.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EventFact {
     /// Unique across all rule files: ASCII letters, digits, `-`, `_` or `.`.
@@ -38,32 +38,37 @@ pub struct EventFact {
     /// What happened, as a phrase a draft might use. Matched like a cue.
     pub name: String,
     /// Other names of the event ("Istanbul talks"). Matched like cues.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// Phrases that point at the event in a draft ("met in Istanbul", "military operation").
     /// Matched case-insensitively (ASCII), on word boundaries, longest first.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cues: Vec<String>,
     /// The day (or month, or year) it happened. Leave out for an event with `start`/`end`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<DateField>,
     /// The first day of an event that lasted.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub start: Option<DateField>,
     /// The last day of an event that lasted; leave out while it goes on or when not known.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<DateField>,
     /// Where it happened (for the reader; not checked).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
     /// A source URL, or a list of them.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Sources::is_empty")]
     pub source: Sources,
     /// Anything a fact-checker should know: caveats, disputed wording, fields left out and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Sentences that must get a given verdict (`factcheck rules test`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<Example>,
 }
 
 /// A person and the roles they held.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OfficeFact {
     /// Unique across all rule files.
@@ -71,51 +76,56 @@ pub struct OfficeFact {
     /// The person's full name. Matched like a cue.
     pub person: String,
     /// Other ways a draft names the person (surname alone, without the middle initial).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// At least one role.
     pub roles: Vec<Role>,
     /// A source URL, or a list of them.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Sources::is_empty")]
     pub source: Sources,
     /// Anything a fact-checker should know: caveats, fields left out and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Sentences that must get a given verdict (`factcheck rules test`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<Example>,
 }
 
 /// One role a person held, with its tenure.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     /// The official title ("Special Representative for the South Caucasus").
     pub title: String,
     /// Other wordings of the title a draft may use, without the organisation.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// The organisation or country the role belongs to ("European Union").
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub organisation: Option<String>,
     /// Other ways to name the organisation or country ("EU", "Brussels", "Washington").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub organisation_aliases: Vec<String>,
     /// First day in office; leave out when not known (then the tenure is open at the start).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<DateField>,
     /// Last day in office; leave out while in office or when not known.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<DateField>,
     /// Several people hold this role at once (a member of parliament): no overlap finding, and
     /// another holder does not contradict a draft.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub shared: bool,
     /// A source for this role, when it differs from the person's.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Sources::is_empty")]
     pub source: Sources,
     /// Caveats about this role (a tenure date not found, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
 /// A number that changes over time.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CountFact {
     /// Unique across all rule files.
@@ -123,28 +133,31 @@ pub struct CountFact {
     /// What is counted, as a phrase. Matched like a cue.
     pub name: String,
     /// Phrases that point at the count ("moved to Armenia", "refugees").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cues: Vec<String>,
     /// The unit, for messages ("people").
     pub unit: String,
     /// The day counting started, when the count runs "since" a date.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub since: Option<DateField>,
     /// Relative tolerance for approximate wording ("about", "nearly"); 0.05 when left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tolerance: Option<f64>,
     /// The values, each as of a date, oldest first.
     pub series: Vec<SeriesPoint>,
     /// A source URL, or a list of them (each value may also have its own).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Sources::is_empty")]
     pub source: Sources,
     /// Anything a fact-checker should know: caveats, fields left out and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Sentences that must get a given verdict (`factcheck rules test`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<Example>,
 }
 
 /// One value of a count.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SeriesPoint {
     /// The day the value was true.
@@ -152,14 +165,15 @@ pub struct SeriesPoint {
     /// The count on that day (a whole number or a decimal, without separators).
     pub value: f64,
     /// The source of this value.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Sources::is_empty")]
     pub source: Sources,
     /// Caveats about this value (the hour it was given, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
 /// A sentence and the verdict it must get, for `factcheck rules test`.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Example {
     /// A sentence (or a few) of a draft that speaks to this fact.
@@ -222,6 +236,13 @@ impl<'de> Deserialize<'de> for DateField {
             }
         }
         d.deserialize_str(V)
+    }
+}
+
+/// Written as it is read (`2023-09-17`), for the parse cache.
+impl Serialize for DateField {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
     }
 }
 
@@ -310,6 +331,13 @@ impl<'de> Deserialize<'de> for Sources {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+/// Always a list, for the parse cache.
+impl Serialize for Sources {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
     }
 }
 

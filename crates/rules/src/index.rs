@@ -71,6 +71,10 @@ const NO_PATTERN: u32 = u32::MAX;
 pub(crate) struct Index {
     /// Hash of a token sequence → node.
     table: HashMap<u64, Node, BuildHasherDefault<Passthrough>>,
+    /// A bit for the hash of each phrase's first token: most tokens of a text start no phrase,
+    /// and this small set (it stays in cache) turns them away before the large table is
+    /// touched.
+    starts: Bitset,
     /// The most tokens of any phrase.
     longest: usize,
     /// The normalised phrase of each pattern, case kept (for lint messages).
@@ -153,6 +157,38 @@ impl Hasher for Passthrough {
 
     fn finish(&self) -> u64 {
         self.0
+    }
+}
+
+/// A set of hashes with false positives: one bit per hash, by its top bits.
+struct Bitset {
+    words: Vec<u64>,
+    shift: u32,
+}
+
+impl Bitset {
+    /// About 16 bits per element, at least 2^12 bits.
+    fn with_capacity(n: usize) -> Bitset {
+        let bits = (n.max(1) * 16).next_power_of_two().max(1 << 12);
+        Bitset {
+            words: vec![0; bits / 64],
+            shift: 64 - bits.trailing_zeros(),
+        }
+    }
+
+    fn slot(&self, h: u64) -> (usize, u64) {
+        let bit = (h >> self.shift) as usize;
+        (bit / 64, 1 << (bit % 64))
+    }
+
+    fn insert(&mut self, h: u64) {
+        let (w, b) = self.slot(h);
+        self.words[w] |= b;
+    }
+
+    fn may_contain(&self, h: u64) -> bool {
+        let (w, b) = self.slot(h);
+        self.words[w] & b != 0
     }
 }
 
@@ -298,8 +334,12 @@ impl Index {
         let mut table: HashMap<u64, Node, BuildHasherDefault<Passthrough>> =
             HashMap::with_capacity_and_hasher(total, Default::default());
         let mut longest = 0;
+        let mut starts = Bitset::with_capacity(prefixes.len());
         for (p, hashes) in prefixes.iter().enumerate() {
             longest = longest.max(hashes.len());
+            if let Some(&h) = hashes.first() {
+                starts.insert(h);
+            }
             for (k, &h) in hashes.iter().enumerate() {
                 let node = table.entry(h).or_insert(Node {
                     pattern: NO_PATTERN,
@@ -318,6 +358,7 @@ impl Index {
         }
         Ok(Index {
             table,
+            starts,
             longest,
             patterns,
             keys,
@@ -361,8 +402,12 @@ impl Index {
                 i += 1;
                 continue;
             }
-            let mut best: Option<(usize, u32)> = None;
             let mut h = first(&toks[i]);
+            if !self.starts.may_contain(h) {
+                i += 1;
+                continue;
+            }
+            let mut best: Option<(usize, u32)> = None;
             let mut j = i;
             while let Some(node) = self.table.get(&h) {
                 if node.pattern != NO_PATTERN

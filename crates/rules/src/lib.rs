@@ -15,6 +15,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 mod base;
+mod cache;
 mod check;
 mod examples;
 pub mod format;
@@ -25,6 +26,7 @@ mod validate;
 mod yaml;
 
 pub use base::{FactBase, LoadTimings};
+pub use cache::ParseCache;
 pub use check::check_document;
 pub use examples::{ExampleResult, run_examples};
 pub use lint::{Finding, lint, lint_sources};
@@ -85,16 +87,32 @@ pub fn load(dir: &Path) -> Result<FactBase, LoadError> {
     load_sources(files)
 }
 
-/// [`load`] from memory: `(path, text)` pairs, in any order.
-pub fn load_sources(files: Vec<(PathBuf, String)>) -> Result<FactBase, LoadError> {
-    base::build(files)
+/// [`load`], reading files parsed before from `cache` and storing the others there (see
+/// [`ParseCache`]). The result, errors included, is the same as [`load`]'s.
+pub fn load_cached(dir: &Path, cache: &dyn ParseCache) -> Result<FactBase, LoadError> {
+    let files = base::read_dir(dir)?;
+    load_sources_cached(files, cache)
 }
 
-/// [`load_sources`], and how long each phase took (for benchmarks).
+/// [`load`] from memory: `(path, text)` pairs, in any order.
+pub fn load_sources(files: Vec<(PathBuf, String)>) -> Result<FactBase, LoadError> {
+    base::build(files, None)
+}
+
+/// [`load_cached`] from memory.
+pub fn load_sources_cached(
+    files: Vec<(PathBuf, String)>,
+    cache: &dyn ParseCache,
+) -> Result<FactBase, LoadError> {
+    base::build(files, Some(cache))
+}
+
+/// [`load_sources`] (through `cache` if given), and how long each phase took (for benchmarks).
 pub fn load_sources_timed(
     files: Vec<(PathBuf, String)>,
+    cache: Option<&dyn ParseCache>,
 ) -> (Result<FactBase, LoadError>, LoadTimings) {
-    base::build_timed(files)
+    base::build_timed(files, cache)
 }
 
 /// The JSON Schema (2020-12) of a rule file, pretty-printed with a trailing newline.

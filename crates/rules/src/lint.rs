@@ -44,7 +44,7 @@ pub fn lint(dir: &Path) -> Result<(FactBase, Vec<Finding>), LoadError> {
 
 /// [`lint`] from memory: `(path, text)` pairs.
 pub fn lint_sources(files: Vec<(PathBuf, String)>) -> Result<(FactBase, Vec<Finding>), LoadError> {
-    let base = base::build(files)?;
+    let base = base::build(files, None)?;
     let findings = lint_base(&base);
     Ok((base, findings))
 }
