@@ -334,7 +334,12 @@ fn parse_file(
         return (None, vec![too_big(path, text.len())]);
     }
     match cache::parse(cache, text, yaml::parse) {
-        Ok(f) => (Some(f), Vec::new()),
+        Ok(mut f) => {
+            for role in f.offices.iter_mut().flat_map(|o| &mut o.roles) {
+                role.prepare();
+            }
+            (Some(f), Vec::new())
+        }
         Err(e) => (
             None,
             vec![error(path, Some((e.line, e.column)), e.field, e.message)],

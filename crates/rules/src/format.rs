@@ -122,6 +122,33 @@ pub struct Role {
     /// Caveats about this role (a tenure date not found, …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// `title` and `aliases` reduced for comparison (`text::role_key`), filled once the file is
+    /// read; not part of the format.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub(crate) title_keys: Vec<String>,
+    /// `organisation` and `organisation_aliases` reduced the same way, empty ones left out.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub(crate) organisation_keys: Vec<String>,
+}
+
+impl Role {
+    /// Fills the comparison keys of the role.
+    pub(crate) fn prepare(&mut self) {
+        use crate::text::role_key;
+        self.title_keys = std::iter::once(&self.title)
+            .chain(&self.aliases)
+            .map(|t| role_key(t))
+            .collect();
+        self.organisation_keys = self
+            .organisation
+            .iter()
+            .chain(&self.organisation_aliases)
+            .map(|o| role_key(o))
+            .filter(|o| !o.is_empty())
+            .collect();
+    }
 }
 
 /// A number that changes over time.

@@ -21,20 +21,11 @@ pub(crate) enum Match {
 /// Both sides are reduced with [`role_key`]; an organisation written in front of the title
 /// ("EU special representative") is split off when the draft gives none separately.
 pub(crate) fn matches(role: &Role, written: &str, org: Option<&str>) -> Match {
-    let titles: Vec<String> = std::iter::once(&role.title)
-        .chain(&role.aliases)
-        .map(|t| role_key(t))
-        .collect();
-    let orgs: Vec<String> = role
-        .organisation
-        .iter()
-        .chain(&role.organisation_aliases)
-        .map(|o| role_key(o))
-        .filter(|o| !o.is_empty())
-        .collect();
+    let titles = &role.title_keys;
+    let orgs = &role.organisation_keys;
     let mut forms: Vec<(&str, Option<&str>)> = vec![(written, org)];
     if org.is_none() {
-        for o in &orgs {
+        for o in orgs {
             if let Some(rest) = written
                 .strip_prefix(o.as_str())
                 .and_then(|r| r.strip_prefix(' '))
