@@ -1,6 +1,7 @@
-//! The draft as the checks see it: each sentence's text tokenised (one sentence at a time, so
-//! memory stays proportional to the longest sentence plus the dates), its dates found and
-//! resolved, and the way back from a byte range to a claim and a [`Span`].
+//! The draft as the checks see it: each sentence's text tokenised once (one sentence at a time,
+//! into reused buffers, so memory stays proportional to the longest sentence plus the dates), its
+//! dates found and resolved, the [`Cues`] that let checks skip it, and the way back from a byte
+//! range to a claim and a [`Span`].
 
 use factcheck_claims::{ClaimKind, Document, MentionValue, SentenceKind};
 use factcheck_model::{Date, PartialDate, Precision, Related, Span, Weekday};
@@ -19,8 +20,39 @@ pub struct Segment<'a> {
     pub dates: Vec<DateAt>,
     /// Whether each token belongs to a date.
     pub in_date: Vec<bool>,
+    pub cues: Cues,
     /// `(offset, line, column)` every few KiB, so a span costs no more than that to compute.
     checkpoints: std::cell::OnceCell<Vec<(usize, usize, usize)>>,
+}
+
+/// What a segment holds, found in one pass over its tokens when it is built, so that a check
+/// skips a segment its pattern cannot match. Each flag is a necessary condition of the checks
+/// that test it: skipping never changes a finding. (The date checks test `dates` instead.)
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Cues {
+    /// A number written in digits.
+    pub digits: bool,
+    /// Both "from" and "to": the two ends of a change ("from 40 to 50", "to 50 from 40").
+    pub from_to: bool,
+}
+
+impl Cues {
+    fn of(toks: &[Tok<'_>]) -> Self {
+        let mut cues = Cues::default();
+        let (mut from, mut to) = (false, false);
+        for t in toks {
+            match t.kind {
+                Kind::Num => cues.digits = true,
+                Kind::Word => {
+                    from |= t.is("from");
+                    to |= t.is("to");
+                }
+                Kind::Punct => {}
+            }
+        }
+        cues.from_to = from && to;
+        cues
+    }
 }
 
 /// A date written in a segment.
@@ -54,61 +86,93 @@ impl DateAt {
 
 pub struct Ctx<'a> {
     pub doc: &'a Document,
-    /// The segments checked so far, without their tokens: what later ones may look back at.
+    /// The segments checked so far that have dates, without their tokens: what later ones may
+    /// look back at (the checks that look back look for dates).
     pub segments: Vec<Segment<'a>>,
-    /// Claim indices of each sentence.
-    claims_of: Vec<Vec<usize>>,
+    /// Claim indices grouped by sentence: those of sentence `si` are
+    /// `claim_list[claim_start[si]..claim_start[si + 1]]`, in document order.
+    claim_list: Vec<usize>,
+    claim_start: Vec<usize>,
     /// The kept segments of each sentence checked so far.
     segs_of: Vec<std::ops::Range<usize>>,
+    /// Token and flag buffers of kept segments, for the next ones (no allocation per sentence).
+    spare: Vec<(Vec<Tok<'a>>, Vec<bool>)>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(doc: &'a Document) -> Self {
-        let mut claims_of = vec![Vec::new(); doc.sentences.len()];
+        // A counting sort of the claims by sentence.
+        let n = doc.sentences.len();
+        let mut claim_start = vec![0; n + 1];
+        for c in &doc.claims {
+            if c.sentence < n {
+                claim_start[c.sentence + 1] += 1;
+            }
+        }
+        for si in 0..n {
+            claim_start[si + 1] += claim_start[si];
+        }
+        let mut next = claim_start.clone();
+        let mut claim_list = vec![0; claim_start[n]];
         for (i, c) in doc.claims.iter().enumerate() {
-            if let Some(list) = claims_of.get_mut(c.sentence) {
-                list.push(i);
+            if c.sentence < n {
+                claim_list[next[c.sentence]] = i;
+                next[c.sentence] += 1;
             }
         }
         Ctx {
             doc,
             segments: Vec::new(),
-            claims_of,
+            claim_list,
+            claim_start,
             segs_of: Vec::new(),
+            spare: Vec::new(),
         }
     }
 
-    /// The segments of sentence `si`, tokenised, with the grammar's dates merged in: the
-    /// sentence itself when its text is the input's slice, else each such claim of it.
-    pub fn segments_of_sentence(&self, si: usize) -> Vec<Segment<'a>> {
+    /// The segments of sentence `si` into `segs`, tokenised, with the grammar's dates merged in:
+    /// the sentence itself when its text is the input's slice, else each such claim of it.
+    pub fn segments_of_sentence(&mut self, si: usize, segs: &mut Vec<Segment<'a>>) {
         let doc = self.doc;
         let Some(s) = doc.sentences.get(si) else {
-            return Vec::new();
+            return;
         };
         if s.kind == SentenceKind::Teaser {
-            return Vec::new();
+            return;
         }
-        let mut segs = Vec::new();
+        let first = segs.len();
         if exact(&s.text, s.span) {
-            segs.push(Segment::new(si, &s.text, s.span, doc.date));
+            let bufs = self.spare.pop().unwrap_or_default();
+            segs.push(Segment::new(si, &s.text, s.span, doc.date, bufs));
         } else {
-            for &ci in self.claims_of(si) {
-                let c = &doc.claims[ci];
+            let (a, b) = (self.claim_start[si], self.claim_start[si + 1]);
+            for k in a..b {
+                let c = &doc.claims[self.claim_list[k]];
                 if exact(&c.text, c.span) {
-                    segs.push(Segment::new(si, &c.text, c.span, doc.date));
+                    let bufs = self.spare.pop().unwrap_or_default();
+                    segs.push(Segment::new(si, &c.text, c.span, doc.date, bufs));
                 }
             }
         }
-        for seg in &mut segs {
+        for seg in &mut segs[first..] {
             self.merge_grammar_dates(seg);
         }
-        segs
     }
 
-    /// Keeps a checked segment for later look-back, without its tokens.
+    /// The index in [`Ctx::segments`] that a segment being checked will have once kept, if it
+    /// has dates.
+    pub fn next_kept(&self) -> usize {
+        self.segments.len()
+    }
+
+    /// Keeps a checked segment for later look-back, without its tokens, if it has dates.
     pub fn keep(&mut self, mut seg: Segment<'a>) {
-        seg.toks = Vec::new();
-        seg.in_date = Vec::new();
+        let toks = std::mem::take(&mut seg.toks);
+        let in_date = std::mem::take(&mut seg.in_date);
+        self.spare.push((toks, in_date));
+        if seg.dates.is_empty() {
+            return;
+        }
         let si = seg.sentence;
         while self.segs_of.len() <= si {
             let n = self.segments.len();
@@ -184,7 +248,7 @@ impl<'a> Ctx<'a> {
     /// claim that contains it, else one that overlaps it, else the sentence's first statement.
     pub fn claim_at(&self, seg: &Segment<'_>, start: usize, end: usize) -> Option<usize> {
         let (a, b) = (seg.base.start + start, seg.base.start + end);
-        let list = self.claims_of.get(seg.sentence)?;
+        let list = self.claims_of(seg.sentence);
         let claims = &self.doc.claims;
         // Claims are in span order: look at the few that start at or before `a`.
         let upto = list.partition_point(|&i| claims[i].span.start <= a);
@@ -212,7 +276,10 @@ impl<'a> Ctx<'a> {
 
     /// The claims of sentence `si`.
     pub fn claims_of(&self, si: usize) -> &[usize] {
-        self.claims_of.get(si).map_or(&[], Vec::as_slice)
+        match (self.claim_start.get(si), self.claim_start.get(si + 1)) {
+            (Some(&a), Some(&b)) => &self.claim_list[a..b],
+            _ => &[],
+        }
     }
 
     /// The dates written inside claim `ci`, with their segments.
@@ -294,13 +361,26 @@ fn exact(text: &str, span: Span) -> bool {
     span.end >= span.start && text.len() == span.end - span.start
 }
 
+/// Bytes between two checkpoints of [`Segment::span`].
+const CHECKPOINT_EVERY: usize = 4096;
+
 /// Words that may stand between "since" and its date.
 const SINCE_GAP: &[&str] = &["early", "late", "mid"];
 
 impl<'a> Segment<'a> {
-    fn new(sentence: usize, text: &'a str, base: Span, doc: Option<Date>) -> Self {
-        let toks = text::tokenize(text);
-        let mut in_date = vec![false; toks.len()];
+    /// Tokenises `text` into the (cleared) buffers `bufs` and finds its dates.
+    fn new(
+        sentence: usize,
+        text: &'a str,
+        base: Span,
+        doc: Option<Date>,
+        bufs: (Vec<Tok<'a>>, Vec<bool>),
+    ) -> Self {
+        let (mut toks, mut in_date) = bufs;
+        text::tokenize_into(text, &mut toks);
+        in_date.clear();
+        in_date.resize(toks.len(), false);
+        let cues = Cues::of(&toks);
         let dates = text::find_dates(&toks)
             .into_iter()
             .map(|raw| {
@@ -336,6 +416,7 @@ impl<'a> Segment<'a> {
             toks,
             dates,
             in_date,
+            cues,
             checkpoints: std::cell::OnceCell::new(),
         }
     }
@@ -371,14 +452,17 @@ impl<'a> Segment<'a> {
         while !self.text.is_char_boundary(end) {
             end -= 1;
         }
-        let checkpoints = self.checkpoints.get_or_init(|| self.build_checkpoints());
-        let k = checkpoints
-            .partition_point(|c| c.0 <= start)
-            .saturating_sub(1);
         let (mut line, mut column) = (self.base.line, self.base.column);
         let mut from = 0;
-        if let Some(&(o, l, c)) = checkpoints.get(k) {
-            (from, line, column) = (o, l, c);
+        // A short segment has no checkpoint but its start.
+        if self.text.len() > CHECKPOINT_EVERY {
+            let checkpoints = self.checkpoints.get_or_init(|| self.build_checkpoints());
+            let k = checkpoints
+                .partition_point(|c| c.0 <= start)
+                .saturating_sub(1);
+            if let Some(&(o, l, c)) = checkpoints.get(k) {
+                (from, line, column) = (o, l, c);
+            }
         }
         for ch in self.text[from..start].chars() {
             if ch == '\n' {
@@ -397,7 +481,7 @@ impl<'a> Segment<'a> {
     }
 
     fn build_checkpoints(&self) -> Vec<(usize, usize, usize)> {
-        const EVERY: usize = 4096;
+        const EVERY: usize = CHECKPOINT_EVERY;
         let mut out = vec![(0, self.base.line, self.base.column)];
         let (mut line, mut column) = (self.base.line, self.base.column);
         let mut next = EVERY;

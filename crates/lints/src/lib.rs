@@ -103,8 +103,10 @@ pub fn check(doc: &Document) -> Vec<Finding> {
     let mut ctx = ctx::Ctx::new(doc);
     let mut state = checks::State::default();
     let mut out = Vec::new();
+    let mut segs = Vec::new();
     for si in 0..doc.sentences.len() {
-        for seg in ctx.segments_of_sentence(si) {
+        ctx.segments_of_sentence(si, &mut segs);
+        for seg in segs.drain(..) {
             checks::run_all(&ctx, &seg, &mut state, &mut out);
             ctx.keep(seg);
         }

@@ -901,3 +901,79 @@ fn cal003_reads_the_grammars_relative_dates_too() {
     );
     assert_eq!(f[0].expected.as_deref(), Some("2 days after 2023-09-30"));
 }
+
+// ---------------------------------------------------------------- pre-filters and look-back
+
+/// Each check skips a segment that lacks what its pattern needs (`ctx::Cues`, no dates); these
+/// sentences have just enough and must not be skipped.
+#[test]
+fn prefilters_keep_what_the_checks_read() {
+    // ARI001, ARI002, ARI003 with numbers written as words only (no digit at all).
+    assert_eq!(
+        codes(
+            "Arrivals rose from forty to fifty, a twenty percent increase.",
+            None
+        ),
+        ["ARI001"]
+    );
+    assert_eq!(
+        codes(
+            "The number of checkpoints doubled to ninety from forty.",
+            None
+        ),
+        ["ARI002"]
+    );
+    assert_eq!(
+        codes(
+            "Of the twelve ministers, seven were men and six women.",
+            None
+        ),
+        ["ARI003"]
+    );
+    // CAL001: a possessive weekday far from its date, no weekday right before it.
+    assert_eq!(
+        codes(
+            "Wednesday's meeting on 17 September 2023 was postponed.",
+            None
+        ),
+        ["CAL001"]
+    );
+    // CAL001 needs a date: a weekday alone is no finding.
+    assert!(codes("Wednesday's meeting was postponed.", None).is_empty());
+    // SELF002: digits, with "from" and "to" elsewhere.
+    assert_eq!(
+        codes(
+            "Over 100,000 residents have moved to Armenia. About 80,000 residents have moved to Armenia.",
+            None
+        ),
+        ["SELF002"]
+    );
+}
+
+/// SELF001 keeps only where an event was first dated; the words and dates it shows are written
+/// from that segment when a later place contradicts it, in the same sentence or a later one.
+#[test]
+fn self001_conflicts_within_one_sentence_and_across_sentences() {
+    let text =
+        "The offensive began on September 19, and the offensive began on September 21, they said.";
+    let f = findings(text, DOC);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].code, "SELF001");
+    assert_eq!(&text[f[0].focus.range()], "September 21");
+    assert_eq!(&text[f[0].related[0].span.range()], "September 19");
+    assert_eq!(
+        f[0].related[0].message,
+        "\"the offensive began\" is dated 2023-09-19 here"
+    );
+    // Across sentences, with undated sentences between (they are not kept).
+    let text = "The summit took place on May 3. Residents were calm. Shops closed early. \
+                The summit took place on May 5.";
+    let f = findings(text, DOC);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(&text[f[0].related[0].span.range()], "May 3");
+    assert!(
+        f[0].message.contains("\"the summit took place\""),
+        "{}",
+        f[0].message
+    );
+}

@@ -41,11 +41,19 @@ impl Tok<'_> {
 
     /// A word that starts with a capital letter.
     pub fn is_capitalised(&self) -> bool {
-        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.kind == Kind::Word
+            && match self.text.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => self.text.chars().next().is_some_and(char::is_uppercase),
+            }
     }
 
     pub fn is_lowercase_word(&self) -> bool {
-        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_lowercase)
+        self.kind == Kind::Word
+            && match self.text.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+                _ => self.text.chars().next().is_some_and(char::is_lowercase),
+            }
     }
 
     /// Digits only, no separators.
@@ -54,50 +62,65 @@ impl Tok<'_> {
     }
 }
 
-/// The index of the entry of `words` that `word` equals, ignoring ASCII case.
-pub fn lookup(word: &str, words: &[&str]) -> Option<usize> {
-    if word.len() > 16 {
+/// `word` in ASCII lower case, in `buf`, for matching against known words with `match`; `None`
+/// when it is longer than `buf` or not ASCII (then it equals no ASCII word, ignoring ASCII case).
+pub fn ascii_lower<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Option<&'b [u8]> {
+    let bytes = word.as_bytes();
+    if bytes.len() > N || !bytes.is_ascii() {
         return None;
     }
-    words.iter().position(|w| word.eq_ignore_ascii_case(w))
+    let out = &mut buf[..bytes.len()];
+    for (d, b) in out.iter_mut().zip(bytes) {
+        *d = b.to_ascii_lowercase();
+    }
+    Some(out)
 }
 
 /// Splits `text` into words, numbers and punctuation.
+#[cfg(test)]
 pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    let bytes = text.as_bytes();
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
-    let mut space = true;
-    let mut i = 0;
-    // The character at byte `i` (ASCII fast path).
-    let char_at = |i: usize| -> (char, usize) {
-        match bytes[i] {
-            b if b.is_ascii() => (char::from(b), 1),
-            _ => text[i..]
-                .chars()
-                .next()
-                .map_or(('\u{FFFD}', 1), |c| (c, c.len_utf8())),
-        }
+    tokenize_into(text, &mut toks);
+    toks
+}
+
+/// [`tokenize`] into `toks` (cleared first), so that its buffer serves sentence after sentence.
+pub fn tokenize_into<'a>(text: &'a str, toks: &mut Vec<Tok<'a>>) {
+    toks.clear();
+    let bytes = text.as_bytes();
+    // The character at byte `i`, which is not ASCII, and its length.
+    let wide_at = |i: usize| -> (char, usize) {
+        text[i..]
+            .chars()
+            .next()
+            .map_or(('\u{FFFD}', 1), |c| (c, c.len_utf8()))
     };
-    let is_alpha = |c: char| c.is_ascii_alphabetic() || !c.is_ascii() && c.is_alphabetic();
-    while i < bytes.len() {
-        let (c, len) = char_at(i);
-        if c.is_whitespace() {
-            space = true;
-            i += len;
-            continue;
-        }
-        let start = i;
-        let mut end = i + len;
-        let kind = if is_alpha(c) {
-            while end < bytes.len() {
-                let (n, l) = char_at(end);
-                if !is_alpha(n) {
+    // The end of the run of letters from byte `i`.
+    let letters_end = |mut i: usize| -> usize {
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_alphabetic() {
+                i += 1;
+            } else if b.is_ascii() {
+                break;
+            } else {
+                let (c, len) = wide_at(i);
+                if !c.is_alphabetic() {
                     break;
                 }
-                end += l;
+                i += len;
             }
-            Kind::Word
-        } else if c.is_ascii_digit() {
+        }
+        i
+    };
+    let mut space = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (kind, end) = if b.is_ascii_alphabetic() {
+            (Kind::Word, letters_end(i + 1))
+        } else if b.is_ascii_digit() {
+            let mut end = i + 1;
             while end < bytes.len() {
                 let b = bytes[end];
                 if b.is_ascii_digit()
@@ -109,33 +132,51 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
                     break;
                 }
             }
-            Kind::Num
+            (Kind::Num, end)
+        } else if b.is_ascii() {
+            // `char::is_whitespace` in ASCII.
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                space = true;
+                i += 1;
+                continue;
+            }
+            (Kind::Punct, i + 1)
         } else {
-            Kind::Punct
+            let (c, len) = wide_at(i);
+            if c.is_whitespace() {
+                space = true;
+                i += len;
+                continue;
+            }
+            if c.is_alphabetic() {
+                (Kind::Word, letters_end(i + len))
+            } else {
+                (Kind::Punct, i + len)
+            }
         };
         toks.push(Tok {
             kind,
-            start,
+            start: i,
             end,
-            text: &text[start..end],
+            text: &text[i..end],
             space_before: space,
         });
         space = false;
         i = end;
     }
-    toks
 }
 
 /// The value of a number word from "one" to "ninety-nine" written as one word ("six", "forty").
 pub fn word_number(word: &str) -> Option<u32> {
-    if !(3..=9).contains(&word.len()) {
+    // Most words fail on their length or first letter.
+    let first = word.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    if !(3..=9).contains(&word.len())
+        || !matches!(first, b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n')
+    {
         return None;
     }
     let mut buf = [0u8; 9];
-    for (d, b) in buf.iter_mut().zip(word.bytes()) {
-        *d = b.to_ascii_lowercase();
-    }
-    Some(match &buf[..word.len()] {
+    Some(match ascii_lower(word, &mut buf)? {
         b"zero" => 0,
         b"one" => 1,
         b"two" => 2,
@@ -209,7 +250,11 @@ pub fn number_at(toks: &[Tok<'_>], i: usize) -> Option<Number> {
     let tok = toks.get(j)?;
     let (mut value, decimals, word) = match tok.kind {
         Kind::Num => {
-            let cleaned: String = tok.text.chars().filter(|&c| c != ',').collect();
+            let cleaned = if tok.text.contains(',') {
+                std::borrow::Cow::Owned(tok.text.replace(',', ""))
+            } else {
+                std::borrow::Cow::Borrowed(tok.text)
+            };
             let value: f64 = cleaned.parse().ok()?;
             let decimals = cleaned
                 .split_once('.')
@@ -325,62 +370,66 @@ pub fn number_at(toks: &[Tok<'_>], i: usize) -> Option<Number> {
     })
 }
 
-/// The month a word names ("September", "Sept", "Sep"), 1-based. Capitalised words only.
+/// The month a word names ("September", "Sept", "Sep"), 1-based, and whether it is abbreviated.
+/// Capitalised words only.
 pub fn month_of(tok: &Tok<'_>) -> Option<(i8, bool)> {
-    if !tok.is_capitalised() {
+    // Most words fail on their first letter (and a capital letter that is not ASCII names no
+    // month).
+    let first = tok.text.as_bytes().first().copied().unwrap_or(0);
+    if tok.kind != Kind::Word
+        || !matches!(first, b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
+    {
         return None;
     }
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    const SHORT: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    if let Some(i) = lookup(tok.text, &FULL) {
-        return Some((i8::try_from(i + 1).ok()?, false));
-    }
-    if tok.text.eq_ignore_ascii_case("sept") {
-        return Some((9, true));
-    }
-    let i = lookup(tok.text, &SHORT)?;
-    Some((i8::try_from(i + 1).ok()?, true))
+    let mut buf = [0u8; 9];
+    Some(match ascii_lower(tok.text, &mut buf)? {
+        b"january" => (1, false),
+        b"february" => (2, false),
+        b"march" => (3, false),
+        b"april" => (4, false),
+        b"may" => (5, false),
+        b"june" => (6, false),
+        b"july" => (7, false),
+        b"august" => (8, false),
+        b"september" => (9, false),
+        b"october" => (10, false),
+        b"november" => (11, false),
+        b"december" => (12, false),
+        b"jan" => (1, true),
+        b"feb" => (2, true),
+        b"mar" => (3, true),
+        b"apr" => (4, true),
+        b"jun" => (6, true),
+        b"jul" => (7, true),
+        b"aug" => (8, true),
+        b"sep" | b"sept" => (9, true),
+        b"oct" => (10, true),
+        b"nov" => (11, true),
+        b"dec" => (12, true),
+        _ => return None,
+    })
 }
 
 /// The weekday a capitalised word names ("Friday").
 pub fn weekday_of(tok: &Tok<'_>) -> Option<Weekday> {
-    if !tok.is_capitalised() {
+    let first = tok.text.as_bytes().first().copied().unwrap_or(0);
+    if tok.kind != Kind::Word
+        || tok.text.len() < 6
+        || !matches!(first, b'M' | b'T' | b'W' | b'F' | b'S')
+    {
         return None;
     }
-    const DAYS: [Weekday; 7] = [
-        Weekday::Monday,
-        Weekday::Tuesday,
-        Weekday::Wednesday,
-        Weekday::Thursday,
-        Weekday::Friday,
-        Weekday::Saturday,
-        Weekday::Sunday,
-    ];
-    const NAMES: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    lookup(tok.text, &NAMES).map(|i| DAYS[i])
+    let mut buf = [0u8; 9];
+    Some(match ascii_lower(tok.text, &mut buf)? {
+        b"monday" => Weekday::Monday,
+        b"tuesday" => Weekday::Tuesday,
+        b"wednesday" => Weekday::Wednesday,
+        b"thursday" => Weekday::Thursday,
+        b"friday" => Weekday::Friday,
+        b"saturday" => Weekday::Saturday,
+        b"sunday" => Weekday::Sunday,
+        _ => return None,
+    })
 }
 
 /// A calendar date as written, possibly impossible ("February 30") and possibly without a year.
@@ -507,10 +556,13 @@ pub fn find_dates(toks: &[Tok<'_>]) -> Vec<RawDate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if let Some(d) = iso_at(toks, i)
-            .or_else(|| month_first_at(toks, i))
-            .or_else(|| day_first_at(toks, i))
-        {
+        // A date starts with a year or a day (digits), or a month name (a word).
+        let found = match toks[i].kind {
+            Kind::Num => iso_at(toks, i).or_else(|| day_first_at(toks, i)),
+            Kind::Word => month_first_at(toks, i),
+            Kind::Punct => None,
+        };
+        if let Some(d) = found {
             i = d.last + 1;
             out.push(d);
         } else {
@@ -720,6 +772,33 @@ mod tests {
             ]
         );
         assert!(toks[1].space_before && !toks[5].space_before);
+    }
+
+    #[test]
+    fn tokens_of_text_beyond_ascii() {
+        // Letters beyond ASCII stay in their word; Unicode white space separates tokens.
+        let toks = tokenize("Ünïcode\u{a0}café\u{2009}—\x0Bvt 3.5 ½");
+        let texts: Vec<&str> = toks.iter().map(|t| t.text).collect();
+        assert_eq!(texts, ["Ünïcode", "café", "—", "vt", "3.5", "½"]);
+        let kinds: Vec<Kind> = toks.iter().map(|t| t.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Kind::Word,
+                Kind::Word,
+                Kind::Punct,
+                Kind::Word,
+                Kind::Num,
+                Kind::Punct
+            ]
+        );
+        assert!(toks.iter().all(|t| t.space_before));
+        assert_eq!(month_of(&tokenize("Sept")[0]), Some((9, true)));
+        assert_eq!(month_of(&tokenize("MAY")[0]), Some((5, false)));
+        assert_eq!(month_of(&tokenize("may")[0]), None);
+        assert_eq!(weekday_of(&tokenize("Friday")[0]), Some(Weekday::Friday));
+        assert_eq!(word_number("Ninety"), Some(90));
+        assert_eq!(word_number("nine-ty"), None);
     }
 
     #[test]

@@ -85,6 +85,9 @@ const DOWN: &[&str] = &[
 ];
 
 pub fn run(ctx: &Ctx<'_>, seg: &Segment<'_>, out: &mut Vec<Finding>) {
+    if !seg.cues.from_to {
+        return;
+    }
     let pairs = from_tos(seg);
     let [pair] = pairs.as_slice() else { return };
     let window =

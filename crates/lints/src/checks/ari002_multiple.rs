@@ -46,7 +46,8 @@ fn factor(word: &str) -> Option<(f64, &'static str)> {
         ("halves", 0.5, "×0.5"),
         ("halving", 0.5, "×0.5"),
     ];
-    if word.len() < 6 || word.len() > 10 {
+    let first = word.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    if word.len() < 6 || word.len() > 10 || !matches!(first, b'd' | b't' | b'q' | b'h') {
         return None;
     }
     WORDS
@@ -56,6 +57,10 @@ fn factor(word: &str) -> Option<(f64, &'static str)> {
 }
 
 pub fn run(ctx: &Ctx<'_>, seg: &Segment<'_>, out: &mut Vec<Finding>) {
+    // The numbers come as "from 40 to 90" or "to 40 from 90".
+    if !seg.cues.from_to {
+        return;
+    }
     {
         for (k, tok) in seg.toks.iter().enumerate() {
             let Some((f, f_text)) = factor(tok.text) else {

@@ -68,6 +68,15 @@ pub fn run(ctx: &Ctx<'_>, seg: &Segment<'_>, out: &mut Vec<Finding>) {
 /// "Of the 100 victims, 60 were men and 50 women" with "Of" at token `k`.
 fn total_and_parts(seg: &Segment<'_>, k: usize) -> Option<(f64, usize, usize, Vec<Part>)> {
     let tok = seg.tok(k)?;
+    // "of", "among", "amongst", "out of": most tokens fail on their first letter.
+    let first = tok
+        .text
+        .as_bytes()
+        .first()
+        .map_or(0, u8::to_ascii_lowercase);
+    if tok.kind != Kind::Word || !matches!(first, b'o' | b'a') {
+        return None;
+    }
     let mut j = if tok.is("of") || tok.is("among") || tok.is("amongst") {
         k + 1
     } else if tok.is("out") && seg.tok(k + 1).is_some_and(|t| t.is("of")) {

@@ -31,6 +31,10 @@ pub const CODE: &str = "CAL001";
 const POSSESSIVE_WINDOW: usize = 5;
 
 pub fn run(ctx: &Ctx<'_>, seg: &Segment<'_>, out: &mut Vec<Finding>) {
+    // Both forms pair a weekday with a date of the segment.
+    if seg.dates.is_empty() {
+        return;
+    }
     {
         for d in &seg.dates {
             if let Some((w_tok, weekday)) = d.weekday {

@@ -380,6 +380,8 @@ struct Later {
 
 fn later_phrases(ctx: &Ctx<'_>, seg: &Segment<'_>) -> Vec<Later> {
     let mut out = Vec::new();
+    // "N days later" needs the word; "the following day" does not.
+    let later_word = seg.toks.iter().any(|t| t.is_any(&["later", "earlier"]));
     for k in 0..seg.toks.len() {
         let tok = &seg.toks[k];
         if tok.is("the")
@@ -403,6 +405,9 @@ fn later_phrases(ctx: &Ctx<'_>, seg: &Segment<'_>) -> Vec<Later> {
                 first: k,
                 last: k + 2,
             });
+            continue;
+        }
+        if !later_word {
             continue;
         }
         if let Some(amount) = amount_at(seg, k).filter(|a| !a.compound)

@@ -25,8 +25,9 @@
 //! The draft dates "the offensive began" September 19 and September 21.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
-use factcheck_model::{Related, Span};
+use factcheck_model::Related;
 
 use super::lower_first;
 use crate::Finding;
@@ -82,12 +83,32 @@ const PREPOSITIONS: &[&str] = &[
 /// The first place each event is dated; later places are compared with it.
 pub type Seen = HashMap<String, First>;
 
-/// The first place an event is dated.
+/// The first place an event is dated. What a finding shows of it is written out only when a
+/// later place contradicts it, from its segment: the one being checked, or one that
+/// [`Ctx::segments`] keeps (it has a date).
 pub struct First {
-    words: String,
     date: DateAt,
-    shown: String,
-    span: Span,
+    /// Its segment's index in [`Ctx::segments`].
+    segment: usize,
+    words: Words,
+}
+
+/// Where the event's words are written in a segment: the subject and the verb phrase (local
+/// byte ranges).
+#[derive(Clone, Copy)]
+struct Words {
+    subject: (usize, usize),
+    verb: (usize, usize),
+}
+
+impl Words {
+    /// As written: "the offensive began", "Azerbaijan's army launched the offensive".
+    fn show(&self, seg: &Segment<'_>) -> String {
+        let mut words = lower_first(&seg.text[self.subject.0..self.subject.1]);
+        words.push(' ');
+        words.push_str(&seg.text[self.verb.0..self.verb.1]);
+        words
+    }
 }
 
 pub fn run(ctx: &Ctx<'_>, seg: &Segment<'_>, seen: &mut Seen, out: &mut Vec<Finding>) {
@@ -98,9 +119,22 @@ pub fn run(ctx: &Ctx<'_>, seg: &Segment<'_>, seen: &mut Seen, out: &mut Vec<Find
         let Some((key, words)) = event_key(seg, date) else {
             continue;
         };
-        if let Some(earlier) = seen.get(&key) {
-            if conflict(&earlier.date, date) {
-                let (e, h) = (&earlier.shown, show(seg, date));
+        match seen.entry(key) {
+            Entry::Occupied(earlier) => {
+                let earlier = earlier.get();
+                if !conflict(&earlier.date, date) {
+                    continue;
+                }
+                // The earlier place is in this segment, or in a kept one.
+                let e_seg = if earlier.segment == ctx.next_kept() {
+                    seg
+                } else if let Some(kept) = ctx.segments.get(earlier.segment) {
+                    kept
+                } else {
+                    continue;
+                };
+                let (e, h) = (show(e_seg, &earlier.date), show(seg, date));
+                let words = words.show(seg);
                 out.extend(ctx.finding(
                     seg,
                     CODE,
@@ -109,20 +143,19 @@ pub fn run(ctx: &Ctx<'_>, seg: &Segment<'_>, seen: &mut Seen, out: &mut Vec<Find
                     Some(format!("{e} (as the draft says earlier)")),
                     Some(h),
                     vec![Related {
-                        span: earlier.span,
-                        message: format!("\"{}\" is dated {e} here", earlier.words),
+                        span: e_seg.span(earlier.date.start, earlier.date.end),
+                        message: format!("\"{}\" is dated {e} here", earlier.words.show(e_seg)),
                     }],
                 ));
             }
-            continue;
+            Entry::Vacant(place) => {
+                place.insert(First {
+                    date: *date,
+                    segment: ctx.next_kept(),
+                    words,
+                });
+            }
         }
-        let first = First {
-            words,
-            date: *date,
-            shown: show(seg, date),
-            span: seg.span(date.start, date.end),
-        };
-        seen.insert(key, first);
     }
 }
 
@@ -171,6 +204,10 @@ fn is_boundary(seg: &Segment<'_>, k: usize) -> bool {
 /// The verb at token `k`: its canonical form and last token.
 fn verb_at(seg: &Segment<'_>, k: usize) -> Option<(&'static str, usize)> {
     let t = seg.tok(k)?;
+    // Every verb read here is a word of four to nine letters.
+    if t.kind != Kind::Word || !(4..=9).contains(&t.text.len()) {
+        return None;
+    }
     let next_is = |w: &str| seg.tok(k + 1).is_some_and(|n| n.is(w));
     if t.is("broke") && next_is("out") {
         return Some(("begin", k + 1));
@@ -184,19 +221,54 @@ fn verb_at(seg: &Segment<'_>, k: usize) -> Option<(&'static str, usize)> {
     if t.is("held") && k > 0 && seg.tok(k - 1).is_some_and(|p| p.is_any(&["was", "were"])) {
         return Some(("take place", k));
     }
-    if t.kind != Kind::Word {
-        return None;
-    }
     ONCE_VERBS
         .iter()
         .find(|(w, _)| t.text.eq_ignore_ascii_case(w))
         .map(|&(_, c)| (c, k))
 }
 
-/// The words of a noun phrase, lower case, determiners dropped; `None` if it holds a number or
-/// starts indefinite. Also says whether it is definite.
-fn phrase_words(seg: &Segment<'_>, from: usize, to: usize) -> Option<(Vec<String>, bool)> {
-    let mut words = Vec::new();
+/// The words of a noun phrase as written, determiners dropped: how many, and the last three.
+#[derive(Default)]
+struct Phrase<'s> {
+    len: usize,
+    last: [&'s str; 3],
+}
+
+impl<'s> Phrase<'s> {
+    fn push(&mut self, word: &'s str) {
+        self.last.rotate_left(1);
+        self.last[2] = word;
+        self.len += 1;
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The last three words (all of them when there are no more).
+    fn words(&self) -> &[&'s str] {
+        &self.last[3 - self.len.min(3)..]
+    }
+
+    /// The words in lower case, one space between them, after `key`.
+    fn push_lower(&self, key: &mut String) {
+        for (i, w) in self.words().iter().enumerate() {
+            if i > 0 {
+                key.push(' ');
+            }
+            if w.is_ascii() {
+                key.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                key.push_str(&w.to_lowercase());
+            }
+        }
+    }
+}
+
+/// The words of a noun phrase, determiners dropped; `None` if it holds a number or starts
+/// indefinite. Also says whether it is definite.
+fn phrase_words<'s>(seg: &Segment<'s>, from: usize, to: usize) -> Option<(Phrase<'s>, bool)> {
+    let mut words = Phrase::default();
     let mut definite = false;
     for k in from..to {
         let t = &seg.toks[k];
@@ -220,7 +292,7 @@ fn phrase_words(seg: &Segment<'_>, from: usize, to: usize) -> Option<(Vec<String
                 if t.is_capitalised() && k > 0 {
                     definite = true;
                 }
-                words.push(t.text.to_lowercase());
+                words.push(t.text);
             }
         }
     }
@@ -228,7 +300,7 @@ fn phrase_words(seg: &Segment<'_>, from: usize, to: usize) -> Option<(Vec<String
 }
 
 /// The event phrase a date is attached to, as a key and as words to show.
-fn event_key(seg: &Segment<'_>, date: &DateAt) -> Option<(String, String)> {
+fn event_key(seg: &Segment<'_>, date: &DateAt) -> Option<(String, Words)> {
     let head = date.weekday.map_or(date.raw.first, |(w, _)| w);
     let prep = head.checked_sub(1)?;
     if !seg.tok(prep).is_some_and(|t| t.is("on") || t.is("in")) {
@@ -277,7 +349,7 @@ fn key_from(
     verb_last: usize,
     object_end: usize,
     boundary: Option<usize>,
-) -> Option<(String, String)> {
+) -> Option<(String, Words)> {
     let mut subject_end = verb;
     while subject_end > cs
         && seg
@@ -311,27 +383,29 @@ fn key_from(
     if subject.is_empty() || !definite {
         return None;
     }
-    if subject.len() > 3 {
-        subject.drain(..subject.len() - 3);
-    }
+    // The key uses the subject's last three words.
     let mut obj_end = object_end;
     if let Some(p) = (verb_last + 1..object_end).find(|&m| seg.toks[m].is_any(PREPOSITIONS)) {
         obj_end = p;
     }
     let (object, _) = phrase_words(seg, verb_last + 1, obj_end)?;
-    if object.len() > 3 {
+    if object.len > 3 {
         return None;
     }
-    let key = format!("{}|{canon}|{}", subject.join(" "), object.join(" "));
-    // As written: "the offensive began", "Azerbaijan's army launched the offensive".
-    let text_of = |a: usize, b: usize| &seg.text[seg.toks[a].start..seg.toks[b].end];
-    let mut words = lower_first(text_of(shown.0, shown.1 - 1));
-    words.push(' ');
+    let mut key = String::with_capacity(48);
+    subject.push_lower(&mut key);
+    key.push('|');
+    key.push_str(canon);
+    key.push('|');
+    object.push_lower(&mut key);
     let last = if object.is_empty() {
         verb_last
     } else {
         obj_end - 1
     };
-    words.push_str(text_of(verb, last));
+    let words = Words {
+        subject: (seg.toks[shown.0].start, seg.toks[shown.1 - 1].end),
+        verb: (seg.toks[verb].start, seg.toks[last].end),
+    };
     Some((key, words))
 }

@@ -76,7 +76,7 @@ pub type Seen = HashMap<(String, AsOf), (f64, f64, String, Span)>;
 pub fn run(ctx: &Ctx<'_>, seg: &Segment<'_>, seen: &mut Seen, out: &mut Vec<Finding>) {
     // Counts are read when written in digits.
     let as_of = as_of(seg);
-    if as_of == AsOf::Unclear || !seg.toks.iter().any(|t| t.kind == Kind::Num) {
+    if as_of == AsOf::Unclear || !seg.cues.digits {
         return;
     }
     for k in 0..seg.toks.len() {
