@@ -28,6 +28,7 @@ mod github;
 mod human;
 mod json;
 mod jsonl;
+mod jsonw;
 mod markdown;
 mod sarif;
 mod text;
