@@ -16,6 +16,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// mimalloc instead of the system allocator: a check allocates many small strings per claim
+/// across threads, and glibc malloc (its free-list upkeep, `malloc_consolidate`) was about a
+/// quarter of the CPU time of an archive run (`docs/performance.md`).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
