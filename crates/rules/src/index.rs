@@ -257,34 +257,52 @@ fn spells(text: &str, toks: &[Tok], i: usize, j: usize, key: &str) -> bool {
 
 impl Index {
     pub fn build(facts: &[Fact]) -> Result<Index, IndexError> {
-        // Lower-cased phrase → pattern id.
-        let mut ids: HashMap<String, u32, BuildHasherDefault<Fx>> = HashMap::default();
+        // The hash of a lower-cased phrase → its pattern id (a collision moves on to the next
+        // hash, so every distinct phrase gets its own id).
+        let mut ids: HashMap<u64, u32, BuildHasherDefault<Passthrough>> = HashMap::default();
         let mut patterns: Vec<String> = Vec::new();
+        // The lower-cased phrase of each pattern.
+        let mut keys: Vec<String> = Vec::new();
         let mut pairs: Vec<(u32, Entry)> = Vec::new();
-        // Normalising is per fact and runs in parallel; deduplicating is one pass.
-        let phrases: Vec<Vec<(String, Term)>> = facts
+        // Normalising and hashing are per fact and run in parallel; deduplicating is one pass.
+        let phrases: Vec<Vec<(String, String, u64, Term)>> = facts
             .par_iter()
             .map(|fact| {
                 terms(fact)
                     .into_iter()
                     .map(|(phrase, term)| (strip_article(normalize(phrase)), term))
                     .filter(|(text, _)| !text.is_empty())
+                    .map(|(text, term)| {
+                        let key = text.to_ascii_lowercase();
+                        let mut h = Fx::default();
+                        h.write(key.as_bytes());
+                        (text, key, h.finish(), term)
+                    })
                     .collect()
             })
             .collect();
+        pairs.reserve(phrases.iter().map(Vec::len).sum());
         for (f, list) in phrases.into_iter().enumerate() {
             let fact_no = u32::try_from(f).map_err(|_| IndexError("too many facts".into()))?;
-            for (text, term) in list {
-                let next = u32::try_from(patterns.len())
-                    .ok()
-                    .filter(|&n| n != NO_PATTERN)
-                    .ok_or_else(|| IndexError("too many phrases".into()))?;
-                let p = match ids.entry(text.to_ascii_lowercase()) {
-                    std::collections::hash_map::Entry::Occupied(e) => *e.get(),
-                    std::collections::hash_map::Entry::Vacant(e) => {
-                        e.insert(next);
-                        patterns.push(text);
-                        next
+            for (text, key, mut h, term) in list {
+                let p = loop {
+                    match ids.entry(h) {
+                        std::collections::hash_map::Entry::Occupied(e) => {
+                            if keys[*e.get() as usize] == key {
+                                break *e.get();
+                            }
+                            h = mix(h, 1);
+                        }
+                        std::collections::hash_map::Entry::Vacant(e) => {
+                            let next = u32::try_from(patterns.len())
+                                .ok()
+                                .filter(|&n| n != NO_PATTERN)
+                                .ok_or_else(|| IndexError("too many phrases".into()))?;
+                            e.insert(next);
+                            patterns.push(text);
+                            keys.push(key);
+                            break next;
+                        }
                     }
                 };
                 pairs.push((
@@ -309,10 +327,6 @@ impl Index {
             }
         }
         offsets.push(entries.len() as u32);
-        let mut keys = vec![String::new(); patterns.len()];
-        for (k, id) in ids {
-            keys[id as usize] = k;
-        }
 
         // The hashes of every prefix of every phrase, computed in parallel.
         let prefixes: Vec<Vec<u64>> = keys
