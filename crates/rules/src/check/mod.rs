@@ -203,11 +203,22 @@ fn scan_claim(base: &FactBase, claim: &Claim) -> Scan {
     Scan { hits, subject }
 }
 
+/// The fewest claims a thread takes at a time.
+const CLAIMS_PER_JOB: usize = 64;
+
 /// Checks every claim of a parsed draft against the facts, in parallel; the claims come out in
 /// the document's (span) order, identical on any number of threads. The grammar's diagnostics
 /// become warnings of the report.
 pub fn check_document(base: &FactBase, doc: &Document, path: &str, source: &str) -> FileReport {
-    let scans: Vec<Scan> = doc.claims.par_iter().map(|c| scan_claim(base, c)).collect();
+    // Claims go to threads in runs of at least `CLAIMS_PER_JOB`: a draft is split across
+    // threads when it is long, while the many short drafts of an archive (already spread
+    // across threads by file) are not cut into jobs of a few claims each.
+    let scans: Vec<Scan> = doc
+        .claims
+        .par_iter()
+        .with_min_len(CLAIMS_PER_JOB)
+        .map(|c| scan_claim(base, c))
+        .collect();
     let ctx = Ctx {
         base,
         doc,
@@ -216,6 +227,7 @@ pub fn check_document(base: &FactBase, doc: &Document, path: &str, source: &str)
     };
     let mut claims: Vec<CheckedClaim> = (0..doc.claims.len())
         .into_par_iter()
+        .with_min_len(CLAIMS_PER_JOB)
         .map(|i| check_claim(&ctx, i))
         .collect();
     for finding in factcheck_lints::check(doc) {
