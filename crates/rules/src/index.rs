@@ -515,3 +515,169 @@ events:
         assert!(hits("Istanbultalks").is_empty());
     }
 }
+
+/// The index against a reference that works on characters: normalise the text (keeping a map
+/// back to the original offsets), find every occurrence of every phrase, keep those on word
+/// boundaries, then the leftmost-longest ones. Quotation marks are generated only next to white
+/// space: a quote glued between two letters (`foo"bar`) is the one place the two differ (the
+/// reference joins the letters, the index does not).
+#[cfg(test)]
+mod reference {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn is_quote(c: char) -> bool {
+        matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‹' | '›')
+    }
+
+    fn is_apostrophe(c: char) -> bool {
+        matches!(c, '\'' | '’' | '‘' | 'ʼ')
+    }
+
+    /// Normalised, ASCII-lower-cased text, and for each of its bytes the original character's
+    /// range.
+    fn normalized(src: &str) -> (String, Vec<(usize, usize)>) {
+        let mut text = String::new();
+        let mut map = Vec::new();
+        let mut prev: Option<char> = None;
+        let mut pending: Option<(usize, usize)> = None;
+        let mut chars = src.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if is_quote(c) {
+                continue;
+            }
+            if c.is_whitespace() {
+                if !text.is_empty() && pending.is_none() {
+                    pending = Some((i, i + c.len_utf8()));
+                }
+                prev = Some(' ');
+                continue;
+            }
+            let out = if is_apostrophe(c) {
+                let inside = prev.is_some_and(char::is_alphanumeric)
+                    && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+                if !inside {
+                    continue;
+                }
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            };
+            if let Some(range) = pending.take() {
+                text.push(' ');
+                map.push(range);
+            }
+            text.push(out);
+            map.extend(std::iter::repeat_n((i, i + c.len_utf8()), out.len_utf8()));
+            prev = Some(out);
+        }
+        (text, map)
+    }
+
+    fn reference(keys: &[String], src: &str) -> Vec<(usize, usize, usize)> {
+        let (text, map) = normalized(src);
+        let boundary = |s: usize, e: usize| {
+            !text[..s]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !text[e..].chars().next().is_some_and(char::is_alphanumeric)
+        };
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        for (p, key) in keys.iter().enumerate() {
+            let mut from = 0;
+            while let Some(at) = text[from..].find(key.as_str()) {
+                let s = from + at;
+                if boundary(s, s + key.len()) {
+                    found.push((s, s + key.len(), p));
+                }
+                from = s + text[s..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        found.sort_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
+        let mut next = 0;
+        let mut out = Vec::new();
+        for (s, e, p) in found {
+            if s >= next {
+                next = e;
+                out.push((map[s].0, map[e - 1].1, p));
+            }
+        }
+        out
+    }
+
+    const WORDS: &[&str] = &[
+        "talks", "in", "Turkey", "Ist", "Istanbul", "the", "Baku", "s", "U", "S", "envoy",
+        "Karabakh", "Nagorno", "Ünal", "über", "2023", "17", "a",
+    ];
+    const GLUE: &[&str] = &[
+        " ",
+        " ",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "-",
+        ".",
+        ",",
+        "'",
+        "’",
+        " \u{201c}",
+        "\u{201d} ",
+        " \"",
+        "\" ",
+        ": ",
+        "/",
+    ];
+
+    fn text(parts: &[(usize, usize)]) -> String {
+        let mut s = String::new();
+        for &(w, g) in parts {
+            s.push_str(WORDS[w % WORDS.len()]);
+            s.push_str(GLUE[g % GLUE.len()]);
+        }
+        s
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn the_index_finds_what_the_reference_finds(
+            phrases in proptest::collection::vec(proptest::collection::vec((0usize..64, 0usize..64), 1..4), 1..12),
+            body in proptest::collection::vec((0usize..64, 0usize..64), 0..40),
+        ) {
+            // Phrases: a few words joined by the same glue as the text, trimmed.
+            let mut keys: Vec<String> = Vec::new();
+            let mut yaml = String::from("events:\n");
+            for (n, parts) in phrases.iter().enumerate() {
+                let phrase = text(parts);
+                let key = strip_article(normalize(phrase.trim())).to_ascii_lowercase();
+                if key.is_empty() || keys.contains(&key) {
+                    continue;
+                }
+                let quoted = serde_json::to_string(phrase.trim()).unwrap();
+                yaml.push_str(&format!("  - {{ id: e{n}, name: {quoted}, date: 2023 }}\n"));
+                keys.push(key);
+            }
+            let base = crate::load_sources(vec![(std::path::PathBuf::from("r.yaml"), yaml)]).unwrap();
+            let src = text(&body);
+            let got: Vec<(usize, usize, String)> = base
+                .index
+                .hits(&src, 0)
+                .into_iter()
+                .map(|h| (h.start, h.end, base.fact(h.fact).name().to_string()))
+                .collect();
+            let want: Vec<(usize, usize, String)> = reference(&keys, &src)
+                .into_iter()
+                .map(|(s, e, p)| {
+                    let name = base.facts.iter().find(|f| {
+                        strip_article(normalize(f.name())).eq_ignore_ascii_case(&keys[p])
+                    });
+                    (s, e, name.map(|f| f.name().to_string()).unwrap_or_default())
+                })
+                .collect();
+            prop_assert_eq!(got, want, "text {:?}, phrases {:?}", src, keys);
+        }
+    }
+}
