@@ -174,7 +174,9 @@ pub(crate) fn extract(
     resolve_events(out);
     out.sort_by_key(|m| (m.span.start, m.span.end));
     // One allocation of the exact size for the claim; the scratch buffer keeps its capacity.
-    out.drain(..).collect()
+    let mut mentions = Vec::with_capacity(out.len());
+    mentions.append(out);
+    mentions
 }
 
 /// Buffers reused from claim to claim.
