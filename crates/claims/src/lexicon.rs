@@ -541,8 +541,9 @@ pub(crate) fn lookup(word: &[u8]) -> Entry {
 }
 
 /// [`lookup`] of `text[start..end]`; a word of up to 8 bytes is read with one 8-byte load when
-/// the text allows.
-#[inline]
+/// the text allows. Inlined into the tokenizer's word loop (one call per word: the call itself
+/// cost as much as the probe).
+#[inline(always)]
 pub(crate) fn lookup_in(t: &Table, text: &[u8], start: usize, end: usize) -> Entry {
     let len = end.wrapping_sub(start);
     if len == 0 || len > 16 || end > text.len() {

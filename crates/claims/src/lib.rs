@@ -138,7 +138,9 @@ pub fn parse(text: &str, options: &Options) -> Document {
         toks: Vec::new(),
         raw: Vec::new(),
         prev_day: None,
-        caps: HashSet::default(),
+        // Room for the capitalised words of typical news text (about one in 40 bytes, many of
+        // them repeated), so that the set is rarely rehashed as it grows.
+        caps: HashSet::with_capacity_and_hasher(text.len() / 64, Default::default()),
         pending: Vec::new(),
         scratch: mentions::Scratch::default(),
         claim_scratch: claims::Scratch::default(),

@@ -173,8 +173,10 @@ pub(crate) fn extract(
     names(cx, a, b, claim, covered, out, pending);
     resolve_events(out);
     out.sort_by_key(|m| (m.span.start, m.span.end));
-    // One allocation of the exact size for the claim.
-    std::mem::take(out)
+    // One allocation of the exact size for the claim; the scratch buffer keeps its capacity.
+    let mut mentions = Vec::with_capacity(out.len());
+    mentions.append(out);
+    mentions
 }
 
 /// Buffers reused from claim to claim.

@@ -77,23 +77,24 @@ fn plain_number(s: &str) -> Option<f64> {
     if s.is_empty() || s.len() > MAX_DIGITS || !s.as_bytes()[0].is_ascii_digit() {
         return None;
     }
-    let mut clean = String::with_capacity(s.len());
+    // The digits and the decimal point without the grouping commas, in a stack buffer.
+    let mut clean = [0u8; MAX_DIGITS];
+    let mut n = 0;
     let mut dots = 0;
-    for c in s.chars() {
+    for &c in s.as_bytes() {
         match c {
-            '0'..='9' => clean.push(c),
-            ',' => {}
-            '.' => {
-                dots += 1;
-                clean.push(c);
-            }
+            b'0'..=b'9' => {}
+            b',' => continue,
+            b'.' => dots += 1,
             _ => return None,
         }
+        clean[n] = c;
+        n += 1;
     }
     if dots > 1 {
         return None;
     }
-    clean.parse().ok()
+    std::str::from_utf8(&clean[..n]).ok()?.parse().ok()
 }
 
 /// The value of a number word, or of a hyphenated compound of them ("twenty-five").
