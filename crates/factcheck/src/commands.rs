@@ -55,6 +55,9 @@ fn check(args: CheckArgs) -> Result<i32> {
     let Some(base) = load_rules(&rules_dir, cache.as_ref()) else {
         return Ok(ERROR);
     };
+    // The fact base lives until the process exits, which frees it at once: dropping 100,000
+    // facts string by string took ~0.1 s at the end of every run.
+    let base = std::mem::ManuallyDrop::new(base);
     if base.is_empty() {
         eprintln!(
             "warning: no facts in {}: every claim will be unverifiable",
