@@ -1505,3 +1505,61 @@ fn rules_link_to_an_endless_device_is_refused_without_reading_it_all() {
         "the loader read the device until memory ran out: {stderr}"
     );
 }
+
+/// Large rule files are kept parsed in the cache directory; a cached, a corrupted and an
+/// uncached run all give the same report, and an edited file gets an entry of its own.
+#[test]
+fn rules_parse_cache() {
+    let dir = workspace();
+    let mut many = String::from("events:\n");
+    for i in 0..700 {
+        many.push_str(&format!(
+            "  - {{ id: gathering-{i}, name: Gathering number {i} of Lorvia, date: 2020-03-{:02}, source: https://example.org/g/{i} }}\n",
+            1 + i % 28
+        ));
+    }
+    assert!(many.len() >= 64 * 1024, "{} bytes", many.len());
+    write(dir.path(), "rules/many.yaml", many.as_bytes());
+    let cache = dir.path().join("cache");
+    let check = |extra: &[&str]| {
+        let mut args = vec!["check", "drafts", "--rules", "rules", "--format", "json"];
+        args.extend_from_slice(extra);
+        let out = command(dir.path(), &args)
+            .env("FACTCHECK_CACHE_DIR", &cache)
+            .output()
+            .expect("run factcheck");
+        assert_eq!(out.status.code(), Some(1), "{out:?}");
+        String::from_utf8(out.stdout).expect("UTF-8 report")
+    };
+    let entries = || -> Vec<PathBuf> {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(&cache)
+            .map(|d| d.map(|e| e.expect("entry").path()).collect())
+            .unwrap_or_default();
+        v.sort();
+        v
+    };
+
+    let uncached = check(&["--no-cache"]);
+    assert!(entries().is_empty(), "--no-cache wrote {:?}", entries());
+    let cold = check(&[]);
+    // Only the large file is cached (the small one parses faster than an entry reads).
+    assert_eq!(entries().len(), 1, "{:?}", entries());
+    let warm = check(&[]);
+    assert_eq!(cold, uncached);
+    assert_eq!(warm, uncached);
+
+    std::fs::write(&entries()[0], "{\"events\": [").expect("corrupt the entry");
+    assert_eq!(check(&[]), uncached);
+    let rewritten = std::fs::read_to_string(&entries()[0]).expect("entry");
+    assert!(rewritten.len() > 1000, "the broken entry was not rewritten");
+
+    many.push_str("  - { id: gathering-late, name: Late gathering of Lorvia, date: 2020-04-01, source: https://example.org/late }\n");
+    write(dir.path(), "rules/many.yaml", many.as_bytes());
+    check(&[]);
+    assert_eq!(
+        entries().len(),
+        2,
+        "an edited file has a new key: {:?}",
+        entries()
+    );
+}
