@@ -79,15 +79,6 @@ fn weekday_of(n: u32) -> Weekday {
     }
 }
 
-fn unit_of(n: u32) -> Unit {
-    match n {
-        0 => Unit::Day,
-        1 => Unit::Week,
-        2 => Unit::Month,
-        _ => Unit::Year,
-    }
-}
-
 /// A capitalised month name ("September", "Sept", "Sep"), optionally followed by a full stop.
 fn month<'a>(i: Toks<'a>) -> PResult<'a, i8> {
     let (i, t) = tok(|t| t.is(class::MONTH) && t.has(flag::CAP))(i)?;
@@ -245,7 +236,7 @@ fn count<'a>(i: Toks<'a>) -> PResult<'a, Option<i32>> {
 
 fn unit<'a>(i: Toks<'a>) -> PResult<'a, (Unit, bool)> {
     map(cls(class::UNIT), |t| {
-        (unit_of(t.lex.val), t.is(class::PLURAL))
+        (lexicon::unit(t.lex.val), t.is(class::PLURAL))
     })
     .parse(i)
 }

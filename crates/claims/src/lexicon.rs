@@ -45,6 +45,19 @@ pub(crate) mod class {
     pub const STOP: u32 = 1 << 21;
     /// Name particles allowed inside a person's name ("de", "van", "al").
     pub const PARTICLE: u32 = 1 << 22;
+    /// Words that are never the head of a counted noun ("the", "was", "said", "in", "and", "it").
+    pub const NOT_A_NOUN: u32 = STOP | AUX | PAST | SPEECH | PREP | CONJ | DET | PRON;
+}
+
+/// The unit of a time-unit word (its lexicon value: day 0, week 1, month 2, year 3).
+pub(crate) fn unit(val: u32) -> crate::types::Unit {
+    use crate::types::Unit;
+    match val {
+        0 => Unit::Day,
+        1 => Unit::Week,
+        2 => Unit::Month,
+        _ => Unit::Year,
+    }
 }
 
 /// Words the parsers match one by one.

@@ -264,18 +264,7 @@ fn noun_phrase(toks: Toks<'_>) -> usize {
         let s = toks.str(t);
         let ok = t.kind == Kind::Word
             && !t.has(flag::DIGIT)
-            && !t.is(class::STOP
-                | class::AUX
-                | class::PAST
-                | class::SPEECH
-                | class::PREP
-                | class::CONJ
-                | class::DET
-                | class::PRON
-                | class::UNIT
-                | class::MONTH
-                | class::WEEKDAY
-                | class::MULT);
+            && !t.is(class::NOT_A_NOUN | class::UNIT | class::MONTH | class::WEEKDAY | class::MULT);
         if !ok || (n > 0 && t.has(flag::LOWER) && ends_like_verb(s)) {
             break;
         }
@@ -382,7 +371,7 @@ pub(crate) fn duration_at(toks: Toks<'_>) -> Option<DurationHit> {
         return Some(DurationHit {
             len: 1 + n,
             amount,
-            unit: unit_of(u.val),
+            unit: lexicon::unit(u.val),
             noun,
         });
     }
@@ -415,7 +404,7 @@ pub(crate) fn duration_at(toks: Toks<'_>) -> Option<DurationHit> {
     Some(DurationHit {
         len: end,
         amount: number.value,
-        unit: unit_of(u.lex.val),
+        unit: lexicon::unit(u.lex.val),
         noun,
     })
 }
@@ -425,28 +414,8 @@ fn noun_after(toks: Toks<'_>) -> usize {
     toks.toks
         .iter()
         .take(3)
-        .take_while(|t| {
-            t.is_lower_word()
-                && !t.has(flag::DIGIT)
-                && !t.is(class::STOP
-                    | class::AUX
-                    | class::PAST
-                    | class::SPEECH
-                    | class::PREP
-                    | class::CONJ
-                    | class::DET
-                    | class::PRON)
-        })
+        .take_while(|t| t.is_lower_word() && !t.has(flag::DIGIT) && !t.is(class::NOT_A_NOUN))
         .count()
-}
-
-fn unit_of(n: u32) -> Unit {
-    match n {
-        0 => Unit::Day,
-        1 => Unit::Week,
-        2 => Unit::Month,
-        _ => Unit::Year,
-    }
 }
 
 #[cfg(test)]

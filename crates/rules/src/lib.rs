@@ -2,7 +2,7 @@
 //!
 //! Facts live in YAML rule files (the format is [`format`], the guide `docs/rules.md`). [`load`]
 //! reads and validates every file of a directory, all or nothing, and builds a [`FactBase`]: the
-//! facts plus one Aho-Corasick index over every name, alias, cue and role title.
+//! facts plus one alias index (of word sequences) over every name, alias, cue and role title.
 //! [`check_document`] gives every claim of a parsed draft a verdict, claims in parallel (rayon),
 //! output in span order and byte-identical on any thread count. The semantics are documented in
 //! `docs/checking.md`.
