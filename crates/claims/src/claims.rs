@@ -39,7 +39,7 @@ const MAX_SOURCE: usize = 6;
 /// The longest appositive between a source and its verb ("X, the head of the mission, said").
 const MAX_APPOSITIVE: usize = 10;
 
-fn is_finite_verb(toks: &[Tok], k: usize) -> bool {
+pub(crate) fn is_finite_verb(toks: &[Tok], k: usize) -> bool {
     let t = &toks[k];
     if t.is(class::AUX | class::PAST | class::SPEECH) {
         return true;

@@ -31,7 +31,7 @@ use nom::{Input, Parser};
 
 use crate::lexicon::{self, Kw, class};
 use crate::tokens::{Kind, PResult, Tok, Toks, cls, flag, kw, punct, tok};
-use crate::types::{Anchor, DateMention, Offset, Relative, Unit};
+use crate::types::{Anchor, Aspect, DateMention, Offset, Relative, Unit};
 
 /// An absolute date as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -601,6 +601,7 @@ pub(crate) fn mention(
             precision: written_precision(w),
             since,
             relative: None,
+            aspect: Aspect::Point,
         },
         DateExpr::Relative(rel) => {
             let precision = if rel.weekday.is_some() {
@@ -625,6 +626,7 @@ pub(crate) fn mention(
                     },
                     anchor,
                 }),
+                aspect: Aspect::Point,
             }
         }
     }

@@ -73,6 +73,7 @@
 
 mod blocks;
 mod claims;
+mod clauses;
 mod dates;
 mod front;
 mod lexicon;
@@ -97,8 +98,19 @@ pub use types::*;
 
 /// Splits `text` into sentences and claims. See the crate docs.
 pub fn parse(text: &str, options: &Options) -> Document {
+    parse_with_default_date(text, options, None)
+}
+
+/// [`parse`], with a document date for a draft that has none of its own: `options.date`
+/// wins, then the front matter's `date:`, then `default` (a config's `[dates]` entry). The
+/// draft is parsed once whichever gives the date.
+pub fn parse_with_default_date(
+    text: &str,
+    options: &Options,
+    default: Option<factcheck_model::Date>,
+) -> Document {
     let fm = front::parse(text);
-    let date = options.date.or(fm.date);
+    let date = options.date.or(fm.date).or(default);
     let mut cursor = spans::Cursor::new(text);
     let diagnostics = fm
         .problems
@@ -323,9 +335,21 @@ impl<'t> Grammar<'t, '_> {
                             }),
                         ..
                     }) => self.cursor.fill(span),
+                    MentionValue::Duration(Duration {
+                        elapsed: Some(Elapsed::Since { span, .. }),
+                        ..
+                    }) => self.cursor.fill(span),
                     _ => {}
                 }
             }
+            let clauses = clauses::subordinate(text, toks, seg.a, seg.b)
+                .into_iter()
+                .map(|(x, y)| {
+                    let mut span = raw(toks[x].start, toks[y - 1].end);
+                    self.cursor.fill(&mut span);
+                    span
+                })
+                .collect();
             self.doc.claims.push(Claim {
                 text: text.get(s..e).unwrap_or("").to_string(),
                 span,
@@ -333,6 +357,7 @@ impl<'t> Grammar<'t, '_> {
                 kind: seg.kind,
                 attribution: None,
                 mentions,
+                clauses,
             });
         }
         for (k, seg) in segments.iter().enumerate() {

@@ -12,13 +12,14 @@
 
 use factcheck_model::{Date, PartialDate, Precision};
 
+use crate::clauses;
 use crate::dates::{self, DateExpr, Rel, RelAnchor};
 use crate::lexicon::{Kw, class};
 use crate::numbers;
 use crate::people::PersonHit;
 use crate::spans::raw;
 use crate::tokens::{Kind, Tok, Toks, flag};
-use crate::types::{Anchor, Duration, Mention, MentionValue, Name, Person, Quantity};
+use crate::types::{Anchor, Duration, Elapsed, Mention, MentionValue, Name, Person, Quantity};
 
 /// A lone sentence-initial capitalised word, a name only if the draft capitalises it elsewhere.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,7 +129,8 @@ pub(crate) fn extract(
             } else {
                 None
             };
-            let value = date_value(cx, b, i + n, &expr, since, demo);
+            let mut value = date_value(cx, b, i + n, &expr, since, demo);
+            value.aspect = clauses::aspect(cx.text, toks, a, i);
             out.push(cx.mention(i, i + n, MentionValue::Date(value)));
             covered[i - a..i + n - a].iter_mut().for_each(|c| *c = true);
             i += n;
@@ -136,10 +138,21 @@ pub(crate) fn extract(
         }
         if let Some(d) = numbers::duration_at(view) {
             let noun = d.noun.map(|(s, e)| cx.slice(i + s, i + e));
+            let elapsed = clauses::elapsed(cx.text, toks, a, b, i, i + d.len).map(|e| match e {
+                clauses::Elapsed::Since(x, y) => {
+                    let (s, e) = cx.bytes(x, y);
+                    Elapsed::Since {
+                        text: cx.slice(x, y),
+                        span: raw(s, e),
+                    }
+                }
+                clauses::Elapsed::Past => Elapsed::Past,
+            });
             let value = Duration {
                 amount: d.amount,
                 unit: d.unit,
                 noun,
+                elapsed,
             };
             out.push(cx.mention(i, i + d.len, MentionValue::Duration(value)));
             covered[i - a..i + d.len - a]

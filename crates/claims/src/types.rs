@@ -79,6 +79,21 @@ pub struct Claim {
     pub attribution: Option<Attribution>,
     /// Mentions in span order, all inside `span`.
     pub mentions: Vec<Mention>,
+    /// The subordinate clauses inside the claim, in span order: relative clauses ("who died in
+    /// 2008"), temporal clauses ("when she took office in 2011") and parentheticals. A date,
+    /// number or role attaches to what a fact is about only within one clause: the clause it
+    /// stands in, the claim's main clause being everything outside these spans.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub clauses: Vec<Span>,
+}
+
+impl Claim {
+    /// The clause of a byte offset: `Some(k)` inside `clauses[k]`, `None` in the main clause.
+    pub fn clause_of(&self, start: usize, end: usize) -> Option<usize> {
+        self.clauses
+            .iter()
+            .rposition(|c| c.start <= start && end <= c.end)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -122,6 +137,30 @@ pub struct DateMention {
     pub since: bool,
     /// Set for relative expressions.
     pub relative: Option<Relative>,
+    /// Whether a verb of beginning ("began", "launched", "imposed") or ending ("ended",
+    /// "concluded", "lifted") governs the date in its clause: then it dates an event's start or
+    /// end, not any day inside it.
+    #[serde(skip_serializing_if = "Aspect::is_point")]
+    pub aspect: Aspect,
+}
+
+/// Which part of an event a date speaks of.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Aspect {
+    /// The event as a whole (a day of it, or all of it).
+    #[default]
+    Point,
+    /// Its start: "began on March 21", "launched on September 19".
+    Begin,
+    /// Its end: "ended on March 22", "concluded one day later".
+    End,
+}
+
+impl Aspect {
+    pub fn is_point(&self) -> bool {
+        *self == Aspect::Point
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -224,6 +263,21 @@ pub struct Duration {
     pub unit: Unit,
     /// What lasted ("conflict" in "six-week conflict").
     pub noun: Option<String>,
+    /// Set when the duration is the time elapsed up to the time the sentence speaks of, not
+    /// the length of an event: "in the 90 years since …", "for the past ten years".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub elapsed: Option<Elapsed>,
+}
+
+/// What an elapsed time counts from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "from", rename_all = "lowercase")]
+pub enum Elapsed {
+    /// "N years since ‹event›": from the event named after "since" to the reference date.
+    Since { text: String, span: Span },
+    /// "for the past N years", "over the last N months": a span that ends at the reference
+    /// date and began N units before it.
+    Past,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

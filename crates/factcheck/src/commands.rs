@@ -254,7 +254,7 @@ fn check_input(
         Loaded::Failed(d) => Some(FileReport::failed(input.name.clone(), d)),
         Loaded::Text { text, warnings } => {
             let doc = parse(&text, input, args.date, config);
-            let mut report = factcheck_rules::check_document(base, &doc, &input.name, &text);
+            let mut report = factcheck_engine::check_document(base, &doc, &input.name, &text);
             report.diagnostics.splice(0..0, warnings);
             Some(report)
         }
@@ -269,26 +269,12 @@ fn parse(
     date: Option<factcheck_model::Date>,
     config: &Config,
 ) -> Document {
-    let doc = factcheck_claims::parse(
-        text,
-        &Options {
-            format: input.format(),
-            date,
-        },
-    );
-    if doc.date.is_some() {
-        return doc;
-    }
-    match input.path().and_then(|p| config.date_for(p)) {
-        Some(fallback) => factcheck_claims::parse(
-            text,
-            &Options {
-                format: input.format(),
-                date: Some(fallback),
-            },
-        ),
-        None => doc,
-    }
+    let options = Options {
+        format: input.format(),
+        date,
+    };
+    let default = input.path().and_then(|p| config.date_for(p));
+    factcheck_claims::parse_with_default_date(text, &options, default)
 }
 
 fn load_rules(dir: &Path, cache: Option<&DirCache>) -> Option<FactBase> {
@@ -468,7 +454,7 @@ fn rules(cmd: RulesCommand) -> Result<i32> {
             let Some(base) = load_rules(&dir, None) else {
                 return Ok(ERROR);
             };
-            let results = factcheck_rules::run_examples(&base);
+            let results = factcheck_engine::run_examples(&base);
             let failures: Vec<_> = results.iter().filter(|r| r.expected != r.got).collect();
             output::write(None, |out| {
                 for r in &failures {

@@ -38,60 +38,12 @@ pub struct Finding {
     pub related: Vec<Related>,
 }
 
-/// One built-in check, for listings (SARIF rules, docs).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CheckInfo {
-    /// `CAL001`.
-    pub code: &'static str,
-    /// A short kebab-case name: `weekday-date`.
-    pub name: &'static str,
-    /// One sentence: what the check reports.
-    pub summary: &'static str,
-}
+/// One built-in check, for listings (SARIF rules, docs): the registry lives in
+/// [`factcheck_model::checks`], with the checks that compare with facts.
+pub use factcheck_model::checks::CheckInfo;
 
 /// Every built-in check, in code order.
-pub const CHECKS: &[CheckInfo] = &[
-    CheckInfo {
-        code: "CAL001",
-        name: "weekday-date",
-        summary: "A weekday written with a date is not that date's weekday.",
-    },
-    CheckInfo {
-        code: "CAL002",
-        name: "impossible-date",
-        summary: "A date that is not a day of the calendar, such as February 30.",
-    },
-    CheckInfo {
-        code: "CAL003",
-        name: "interval",
-        summary: "An interval or duration that the draft's own dates contradict.",
-    },
-    CheckInfo {
-        code: "ARI001",
-        name: "percent-change",
-        summary: "A percentage change that does not match the two numbers it describes.",
-    },
-    CheckInfo {
-        code: "ARI002",
-        name: "multiple",
-        summary: "Doubled, tripled, quadrupled or halved, against the two numbers given.",
-    },
-    CheckInfo {
-        code: "ARI003",
-        name: "parts-exceed-total",
-        summary: "Parts that add up to more than the total stated in the same sentence.",
-    },
-    CheckInfo {
-        code: "SELF001",
-        name: "event-dates",
-        summary: "One event given two different dates in one draft.",
-    },
-    CheckInfo {
-        code: "SELF002",
-        name: "count-values",
-        summary: "One count given two different values as of the same date in one draft.",
-    },
-];
+pub const CHECKS: &[CheckInfo] = factcheck_model::checks::BUILTIN_CHECKS;
 
 /// The entry of [`CHECKS`] for a code.
 pub fn check_info(code: &str) -> Option<&'static CheckInfo> {

@@ -6,6 +6,7 @@
 //! contract other tools read.
 
 pub mod calendar;
+pub mod checks;
 mod date;
 mod span;
 mod verdict;
@@ -13,4 +14,7 @@ mod verdict;
 pub use date::{DateError, PartialDate, Precision};
 pub use jiff::civil::{Date, Weekday};
 pub use span::{LineIndex, Span};
-pub use verdict::{CheckedClaim, Diagnostic, FileReport, Level, Related, Report, Summary, Verdict};
+pub use verdict::{
+    Assertion, AssertionKind, CheckedClaim, Diagnostic, FileReport, Level, Related, Report,
+    Summary, Verdict,
+};

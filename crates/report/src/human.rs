@@ -5,8 +5,11 @@
 //! 2. one `error[<check>]: <message>` per contradicted claim, quoting the claim's line(s) with
 //!    the wrong part underlined and labelled with what the draft says, the related spans as
 //!    secondary labels, and `= expected: …`, `= fact: …`, `= source: …` notes;
-//! 3. the supported claims as a compact list, `✓ path:line:col  text  [fact ids]`;
-//! 4. the number of unverifiable claims, or with `verbose` a list `? path:line:col  text  message`.
+//!    Under a claim with more than one assertion, a `= part: …` note per assertion;
+//! 3. the supported claims as a compact list, `✓ path:line:col  text  [fact ids]`, and the
+//!    partly checked ones (`◐`: some parts hold, the others are unchecked) with a line per part;
+//! 4. the number of unverifiable claims, or with `verbose` a list `? path:line:col  text  message`
+//!    (and with `verbose`, a line per part under every listed claim that has several).
 //!
 //! A closing line sums up the run. Colour (ANSI escapes) only when `Options::color`.
 
@@ -94,14 +97,18 @@ fn render_file(
         .iter()
         .filter(|c| c.verdict == Verdict::Supported)
         .collect();
+    let partly: Vec<&CheckedClaim> = file.claims.iter().filter(|c| c.partly_checked).collect();
     let unverifiable: Vec<&CheckedClaim> = file
         .claims
         .iter()
-        .filter(|c| c.verdict == Verdict::Unverifiable)
+        .filter(|c| c.verdict == Verdict::Unverifiable && !c.partly_checked)
         .collect();
-    let mut listed: Vec<(&str, &CheckedClaim)> = supported.iter().map(|c| ("✓", *c)).collect();
+    // Supported claims, partly checked ones (always: a part of them is unchecked), then with
+    // `verbose` the unverifiable ones, each group in span order.
+    let mut listed: Vec<&CheckedClaim> = supported.clone();
+    listed.extend(partly.iter().copied());
     if verbose {
-        listed.extend(unverifiable.iter().map(|c| ("?", *c)));
+        listed.extend(unverifiable.iter().copied());
     }
     if listed.is_empty() && unverifiable.is_empty() {
         return Ok(());
@@ -109,7 +116,7 @@ fn render_file(
     let path = text::one_line(&file.path);
     let locations: Vec<String> = listed
         .iter()
-        .map(|(_, c)| {
+        .map(|c| {
             let pos = locator.position(&c.span);
             format!("{path}:{}:{}", pos.line, pos.column)
         })
@@ -119,9 +126,10 @@ fn render_file(
         .map(|l| l.chars().count())
         .max()
         .unwrap_or(0);
-    for ((mark, claim), location) in listed.iter().zip(&locations) {
+    for (claim, location) in listed.iter().zip(&locations) {
         let pad = " ".repeat(width - location.chars().count());
-        let mark = if *mark == "✓" {
+        let mark = text::mark(claim.verdict, claim.partly_checked);
+        let mark = if claim.verdict == Verdict::Supported {
             paint.green(mark)
         } else {
             paint.yellow(mark)
@@ -131,12 +139,27 @@ fn render_file(
             Verdict::Supported if !claim.facts.is_empty() => {
                 format!("  [{}]", text::one_line(&claim.facts.join(", ")))
             }
+            Verdict::Unverifiable if claim.partly_checked => {
+                let checked = claim.assertions_with(Verdict::Supported).count();
+                format!(
+                    "  (partly checked: {checked} of {} parts hold, the others are unchecked)",
+                    claim.assertions.len()
+                )
+            }
             Verdict::Unverifiable if !claim.message.is_empty() => {
                 format!("  ({})", text::one_line(&claim.message))
             }
             _ => String::new(),
         };
         writeln!(out, "{mark} {location}{pad}  {quote}{}", paint.dim(&tail))?;
+        // The parts: under partly checked claims always, under the others with `verbose`
+        // (a lone part says no more than the claim's own line).
+        if claim.partly_checked || (verbose && claim.assertions.len() > 1) {
+            for a in &claim.assertions {
+                let line = format!("    {}", text::assertion_line(a));
+                writeln!(out, "{}", paint.dim(&line))?;
+            }
+        }
     }
     if !verbose && !unverifiable.is_empty() {
         let note = format!(
@@ -303,6 +326,13 @@ fn contradiction_groups<'a>(
     }
     if let Some(attribution) = &claim.attribution {
         group = group.element(note("attributed to", one(attribution)));
+    }
+    // Every part of a claim with more than one, so the reader sees what else it says and
+    // whether that holds.
+    if claim.assertions.len() > 1 {
+        for a in &claim.assertions {
+            group = group.element(note("part", one(&text::assertion_line(a))));
+        }
     }
     vec![group]
 }

@@ -14,7 +14,9 @@
 
 use std::io;
 
-use factcheck_model::{CheckedClaim, Diagnostic, FileReport, Level, Report, Span, Summary};
+use factcheck_model::{
+    Assertion, CheckedClaim, Diagnostic, FileReport, Level, Related, Report, Span, Summary,
+};
 
 /// Buffered output is handed to the sink once it grows past this many bytes.
 const CHUNK: usize = 64 * 1024;
@@ -361,19 +363,56 @@ impl<'a, L: Layout> Writer<'a, L> {
             None => self.out.extend_from_slice(b"null"),
         }
         self.opt_str_field(key!("attribution"), claim.attribution.as_deref());
-        if !claim.related.is_empty() {
-            self.key(false, key!("related"));
-            self.open(b'[');
-            for (i, related) in claim.related.iter().enumerate() {
-                self.layout.member(&mut self.out, i == 0);
-                self.open(b'{');
-                self.key(true, key!("span"));
-                self.span(&related.span);
-                self.str_field(false, key!("message"), &related.message);
-                self.close(b'}', false);
-            }
-            self.close(b']', false);
+        self.related(&claim.related);
+        self.key(false, key!("partly_checked"));
+        self.out.extend_from_slice(if claim.partly_checked {
+            b"true"
+        } else {
+            b"false"
+        });
+        self.key(false, key!("assertions"));
+        self.open(b'[');
+        for (i, a) in claim.assertions.iter().enumerate() {
+            self.layout.member(&mut self.out, i == 0);
+            self.assertion(a);
         }
+        self.close(b']', claim.assertions.is_empty());
+    }
+
+    /// A `related` array, when there is one (as serde skips an empty one).
+    fn related(&mut self, related: &[Related]) {
+        if related.is_empty() {
+            return;
+        }
+        self.key(false, key!("related"));
+        self.open(b'[');
+        for (i, related) in related.iter().enumerate() {
+            self.layout.member(&mut self.out, i == 0);
+            self.open(b'{');
+            self.key(true, key!("span"));
+            self.span(&related.span);
+            self.str_field(false, key!("message"), &related.message);
+            self.close(b'}', false);
+        }
+        self.close(b']', false);
+    }
+
+    /// An assertion object, fields in the model's serde order.
+    fn assertion(&mut self, a: &Assertion) {
+        self.open(b'{');
+        self.str_field(true, key!("kind"), a.kind.as_str());
+        self.str_field(false, key!("text"), &a.text);
+        self.key(false, key!("span"));
+        self.span(&a.span);
+        self.str_field(false, key!("verdict"), a.verdict.as_str());
+        self.opt_str_field(key!("check"), a.check.as_deref());
+        self.strs_field(key!("facts"), &a.facts);
+        self.opt_str_field(key!("expected"), a.expected.as_deref());
+        self.opt_str_field(key!("found"), a.found.as_deref());
+        self.strs_field(key!("sources"), &a.sources);
+        self.str_field(false, key!("message"), &a.message);
+        self.related(&a.related);
+        self.close(b'}', false);
     }
 
     /// A claim object.
@@ -449,6 +488,7 @@ impl<'a, L: Layout> Writer<'a, L> {
         self.uint_field(false, key!("supported"), summary.supported);
         self.uint_field(false, key!("contradicted"), summary.contradicted);
         self.uint_field(false, key!("unverifiable"), summary.unverifiable);
+        self.uint_field(false, key!("partly_checked"), summary.partly_checked);
         self.uint_field(false, key!("errors"), summary.errors);
         self.close(b'}', false);
     }

@@ -1,10 +1,12 @@
 //! `sarif`: a SARIF 2.1.0 log (serde-sarif) for GitHub code scanning and other SARIF viewers.
 //!
 //! One run whose tool driver is `factcheck` with a rule per distinct check found (`ruleId` is the
-//! claim's `check`, or `unverifiable` when it has none); one result per contradicted claim (level
-//! `error`) and per unverifiable claim (level `note`), located at the part of the claim the verdict
-//! is about, with the related spans as `relatedLocations`, and the expected and found values, the
-//! fact ids and their source URLs in the message. File diagnostics become tool execution
+//! claim's `check`, or `unverifiable` when it has none; descriptions from the check registry);
+//! one result per contradicted claim (level `error`) and per unverifiable claim (level `note`),
+//! located at the part of the claim the verdict is about, with the related spans and then every
+//! assertion of the claim (its verdict, kind, words and message) as `relatedLocations`,
+//! `partialFingerprints["claimText/v1"]` from the claim's text, and the expected and found
+//! values, the fact ids and their source URLs in the message. File diagnostics become tool execution
 //! notifications of the run's invocation.
 //!
 //! Lines and columns are 1-based. Columns count Unicode code points (the run says so with
@@ -122,10 +124,13 @@ fn rule(id: &str) -> ReportingDescriptor {
             "note",
         )
     } else {
-        (
-            format!("A claim that factcheck's `{id}` check finds false"),
-            "error",
-        )
+        match factcheck_model::checks::info(id) {
+            Some(info) => (info.summary.to_string(), "error"),
+            None => (
+                format!("A claim that factcheck's `{id}` check finds false"),
+                "error",
+            ),
+        }
     };
     let mut rule = ReportingDescriptor::builder()
         .id(id)
@@ -150,14 +155,21 @@ fn result(
         Verdict::Contradicted => ResultLevel::Error,
         _ => ResultLevel::Note,
     };
+    // The spans the verdict rests on, then every part of the claim with its verdict.
+    let parts = claim
+        .assertions
+        .iter()
+        .map(|a| (a.span, text::assertion_line(a)));
     let related: Vec<Location> = claim
         .related
         .iter()
+        .map(|r| (r.span, text::one_line(&r.message)))
+        .chain(parts)
         .zip(1..)
-        .map(|(r, id)| {
-            let mut location = location(file, locator, &r.span);
+        .map(|((span, text), id)| {
+            let mut location = location(file, locator, &span);
             location.id = Some(id);
-            location.message = Some(message(text::one_line(&r.message)));
+            location.message = Some(message(text));
             location
         })
         .collect();
@@ -191,10 +203,27 @@ fn result(
     if rule_index >= 0 {
         result.rule_index = Some(rule_index);
     }
+    let mut fingerprints = BTreeMap::new();
+    fingerprints.insert("claimText/v1".to_string(), fingerprint(&claim.text));
+    result.partial_fingerprints = Some(fingerprints);
     if !related.is_empty() {
         result.related_locations = Some(related);
     }
     result
+}
+
+/// `partialFingerprints["claimText/v1"]`: 64-bit FNV-1a of the claim's text with white space
+/// folded and ASCII case ignored, as 16 hex digits. Spelled out here rather than taken from a
+/// hashing crate, because a fingerprint must stay the same across releases of factcheck and of
+/// its dependencies: code scanning matches results across runs by it, so a moved claim stays
+/// the same alert.
+fn fingerprint(claim: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text::one_line(claim).bytes() {
+        h ^= u64::from(b.to_ascii_lowercase());
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
 }
 
 fn message(text: String) -> Message {

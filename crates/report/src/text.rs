@@ -1,6 +1,6 @@
 //! Helpers the renderers share: positions of spans in a file's source, one-line quotes, counts.
 
-use factcheck_model::{CheckedClaim, FileReport, LineIndex, Span, Summary, Verdict};
+use factcheck_model::{Assertion, CheckedClaim, FileReport, LineIndex, Span, Summary, Verdict};
 
 /// Where a span lies in its file: 1-based lines, 1-based columns counted in characters (Unicode
 /// scalar values), `\r\n` one line break, as in [`Span`].
@@ -80,6 +80,33 @@ impl<'a> Locator<'a> {
 }
 
 /// The span a verdict is about: the claim's focus, or the whole claim.
+/// The mark of a verdict in lists: `✓` supported, `✗` contradicted, `?` unverifiable, and `◐`
+/// for a claim that is unverifiable but partly checked.
+pub fn mark(verdict: Verdict, partly_checked: bool) -> &'static str {
+    match (verdict, partly_checked) {
+        (Verdict::Supported, _) => "✓",
+        (Verdict::Contradicted, _) => "✗",
+        (Verdict::Unverifiable, true) => "◐",
+        (Verdict::Unverifiable, false) => "?",
+    }
+}
+
+/// One line for an assertion: its mark, kind and words, then what was compared (or why it
+/// could not be), and the facts it rests on.
+pub fn assertion_line(a: &Assertion) -> String {
+    let mut line = format!(
+        "{} {} `{}`: {}",
+        mark(a.verdict, false),
+        a.kind,
+        one_line(&a.text),
+        one_line(&a.message)
+    );
+    if !a.facts.is_empty() {
+        line.push_str(&format!("  [{}]", one_line(&a.facts.join(", "))));
+    }
+    line
+}
+
 pub fn focus(claim: &CheckedClaim) -> Span {
     claim.focus.unwrap_or(claim.span)
 }
@@ -176,6 +203,9 @@ pub fn summary(summary: &Summary) -> String {
         summary.contradicted,
         summary.unverifiable,
     );
+    if summary.partly_checked > 0 {
+        line.push_str(&format!(" ({} partly checked)", summary.partly_checked));
+    }
     if summary.errors > 0 {
         line.push_str(", ");
         line.push_str(&count(

@@ -4,7 +4,7 @@
 //! 16 files (files parse in parallel). Run with `cargo bench -p factcheck-rules`; the phase
 //! timings of one load are printed first.
 
-#[path = "../tests/support/mod.rs"]
+#[path = "../../engine/tests/support/mod.rs"]
 mod support;
 
 use std::fmt::Write as _;
@@ -183,7 +183,7 @@ fn bench(c: &mut Criterion) {
     g.finish();
 
     let (text, doc) = draft();
-    let report = factcheck_rules::check_document(&base, &doc, "draft.txt", &text);
+    let report = factcheck_engine::check_document(&base, &doc, "draft.txt", &text);
     let verdicts: Vec<_> = report.claims.iter().map(|c| c.verdict).collect();
     assert!(
         verdicts
@@ -195,7 +195,7 @@ fn bench(c: &mut Criterion) {
     g.throughput(criterion::Throughput::Bytes(text.len() as u64));
     g.bench_function("check_document_draft", |b| {
         b.iter(|| {
-            factcheck_rules::check_document(&base, black_box(&doc), "draft.txt", &text)
+            factcheck_engine::check_document(&base, black_box(&doc), "draft.txt", &text)
                 .claims
                 .len()
         })

@@ -41,6 +41,18 @@ impl std::fmt::Debug for FactBase {
 }
 
 impl FactBase {
+    /// A fact base with no facts: every assertion is unverifiable, and the built-in checks
+    /// (run by the engine) still decide theirs.
+    pub fn empty() -> FactBase {
+        FactBase {
+            facts: Vec::new(),
+            files: Vec::new(),
+            sources: Vec::new(),
+            places: Vec::new(),
+            index: Index::build(&[]).expect("an empty index builds"),
+        }
+    }
+
     /// Number of facts.
     pub fn len(&self) -> usize {
         self.facts.len()
@@ -58,6 +70,24 @@ impl FactBase {
     /// Ids of every fact, in file order.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.facts.iter().map(|f| f.id())
+    }
+
+    /// Every example of every fact, in file order: what `rules test` runs through the pipeline.
+    pub fn example_cases(&self) -> Vec<ExampleCase<'_>> {
+        let mut out = Vec::new();
+        for fact in &self.facts {
+            for (j, ex) in fact.examples().iter().enumerate() {
+                out.push(ExampleCase {
+                    fact_id: fact.id(),
+                    path: self.path_of(fact),
+                    line: self.example_line(fact, j),
+                    text: &ex.text,
+                    date: ex.date.get().first(),
+                    expected: ex.verdict.into(),
+                });
+            }
+        }
+        out
     }
 
     pub(crate) fn fact(&self, i: u32) -> &Fact {
@@ -107,6 +137,20 @@ impl FactBase {
             .copied();
         line.unwrap_or_else(|| self.position(fact).0)
     }
+}
+
+/// One example of a fact (`examples:` in a rule file), for `rules test`.
+#[derive(Debug, Clone, Copy)]
+pub struct ExampleCase<'a> {
+    pub fact_id: &'a str,
+    /// The rule file and the line of the example in it.
+    pub path: &'a Path,
+    pub line: usize,
+    pub text: &'a str,
+    /// The document date the example is read against.
+    pub date: factcheck_model::Date,
+    /// The verdict it must get.
+    pub expected: factcheck_model::Verdict,
 }
 
 /// A validated fact and where it was written.

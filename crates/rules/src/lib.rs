@@ -17,7 +17,6 @@ use std::path::{Path, PathBuf};
 mod base;
 mod cache;
 mod check;
-mod examples;
 pub mod format;
 mod index;
 mod lint;
@@ -25,10 +24,10 @@ mod text;
 mod validate;
 mod yaml;
 
-pub use base::{FactBase, LoadTimings};
+pub use base::{ExampleCase, FactBase, LoadTimings};
 pub use cache::ParseCache;
-pub use check::check_document;
-pub use examples::{ExampleResult, run_examples};
+pub use check::check_claims;
+
 pub use lint::{Finding, lint, lint_sources};
 
 /// Rule files larger than this are refused before they are parsed (32 MiB).

@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use factcheck_claims::{Format, Options};
-use factcheck_rules::{LoadError, RuleError, check_document, load, load_sources};
+use factcheck_engine::check_document;
+use factcheck_rules::{LoadError, RuleError, load, load_sources};
 use proptest::prelude::*;
 
 const GOOD: &str = "\

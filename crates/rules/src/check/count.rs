@@ -43,26 +43,44 @@ fn pct(t: f64) -> String {
     format!("{}%", format_number((t * 1000.0).round() / 10.0))
 }
 
-/// Whether a number of a claim is compared with counts: not part of a date or a duration
-/// ("2020", "44-day"), and not a percentage ("18%").
-pub(crate) fn is_a_count(claim: &Claim, m: &Mention, q: &Quantity) -> bool {
-    let in_other = claim.mentions.iter().any(|o| {
+/// Whether a number is part of a date or a duration ("2020", "44-day").
+fn in_other(claim: &Claim, m: &Mention) -> bool {
+    claim.mentions.iter().any(|o| {
         matches!(o.value, MentionValue::Date(_) | MentionValue::Duration(_))
             && o.span.start < m.span.end
             && m.span.start < o.span.end
-    });
+    })
+}
+
+/// Whether a number is a percentage ("18%", "about 5 percent").
+pub(crate) fn is_share(m: &Mention) -> bool {
     let text = m.text.to_lowercase();
-    let percent = text.contains('%') || text.contains("percent") || text.contains("per cent");
-    !in_other && !percent && q.number.is_finite()
+    text.contains('%') || text.contains("percent") || text.contains("per cent")
+}
+
+/// Whether a number of a claim is compared with counts: not part of a date or a duration
+/// ("2020", "44-day"), and not a percentage ("18%").
+pub(crate) fn is_a_count(claim: &Claim, m: &Mention, q: &Quantity) -> bool {
+    !in_other(claim, m) && !is_share(m) && q.number.is_finite()
 }
 
 /// `hit`: the count the number is paired with (see `pairing`).
-pub(super) fn check_quantity(ctx: &Ctx, m: &Mention, q: &Quantity, hit: Hit) -> Option<Outcome> {
+pub(super) fn check_quantity(
+    ctx: &Ctx,
+    i: usize,
+    m: &Mention,
+    q: &Quantity,
+    hit: Hit,
+) -> Option<Outcome> {
     let base = ctx.base;
     let fact = ctx.fact(hit.fact);
     let c = fact.count()?;
     let text = m.text.trim();
-    let Some(date) = ctx.date() else {
+    // As of the time the sentence speaks of: the last day of a date in its clause ("in 2021"),
+    // never later than the document date; else the document date.
+    let date = super::dates::reference_date(ctx, i, m.span)
+        .map(|(_, last, _)| ctx.date().map_or(last, |d| d.min(last)));
+    let Some(date) = date else {
         return Some(
             Outcome::new(
                 Status::Unknown,

@@ -1,8 +1,10 @@
 //! Dates, relations between events, and durations.
 
-use factcheck_claims::{Anchor, DateMention, Duration, Mention, MentionValue, Offset, Unit};
+use factcheck_claims::{
+    Anchor, Aspect, Claim, DateMention, Duration, Elapsed, Mention, MentionValue, Offset, Unit,
+};
 use factcheck_model::calendar::weekday_name;
-use factcheck_model::{Date, PartialDate, Related, Weekday};
+use factcheck_model::{Date, PartialDate, Related, Span, Weekday};
 
 use super::{
     Ctx, Outcome, Status, anchor_event, is_count_hit, is_event_hit, nearest, own_event,
@@ -180,8 +182,48 @@ fn absolute(
             .fact(base, hit.fact),
         });
     };
-    // What the fact says: a point (one day, or the start of a "since"), or an interval.
+    // What the fact says: a point (one day, or the start of a "since"), or an interval. A date
+    // a verb of beginning or ending governs speaks of the start or the end.
     let (first, last, desc, point, check) = match &fact.body {
+        Body::Event(e) if d.aspect == Aspect::Begin && e.date.is_none() && e.start.is_some() => {
+            let s = e.start?.get();
+            (
+                s.first(),
+                s.last(),
+                format!("began {s}"),
+                true,
+                "event-date",
+            )
+        }
+        Body::Event(e) if d.aspect == Aspect::End && e.date.is_none() && e.start.is_some() => {
+            match e.end {
+                Some(x) => {
+                    let x = x.get();
+                    (
+                        x.first(),
+                        x.last(),
+                        format!("ended {x}"),
+                        true,
+                        "event-date",
+                    )
+                }
+                None => {
+                    return Some(
+                        Outcome::new(
+                            Status::Unknown,
+                            "event-date",
+                            m.span,
+                            format!(
+                                "the rules give {} no end (it began {})",
+                                fact.name(),
+                                e.start?.get()
+                            ),
+                        )
+                        .fact(base, hit.fact),
+                    );
+                }
+            }
+        }
         Body::Event(e) => match (e.date, e.start, e.end) {
             (Some(p), _, _) => (
                 p.get().first(),
@@ -377,22 +419,36 @@ fn relation(
     Some(out)
 }
 
-/// A duration ("six-week conflict") against the nearest event that has a start.
-pub(super) fn check_duration(ctx: &Ctx, i: usize, m: &Mention, du: &Duration) -> Option<Outcome> {
-    let claim = &ctx.doc.claims[i];
-    // "one day later" is a relation, checked as a date; its duration reading is not a length.
-    let is_relation = claim.mentions.iter().any(|o| {
+/// "one day later" is a relation, checked as a date: its reading as a duration is not a length.
+pub(crate) fn is_relation_length(claim: &Claim, m: &Mention) -> bool {
+    claim.mentions.iter().any(|o| {
         matches!(&o.value, MentionValue::Date(d) if d.relative.is_some())
             && o.span.start < m.span.end
             && m.span.start < o.span.end
-    });
-    if is_relation {
-        return None;
-    }
+    })
+}
+
+/// Whether a stated amount of `unit`s agrees with a true length given as a range of days
+/// `[lo, hi]` (one value for an event dated to the day). A bare amount holds within half a
+/// unit of the length in mean units; a day count also holds when it counts both ends (one
+/// more than the difference of the dates), as a reporter counting "the 99 days of the
+/// crossing" does.
+pub(crate) fn amount_holds(amount: f64, unit: Unit, lo: i64, hi: i64) -> bool {
+    let (l, h) = (lo as f64 / unit.mean_days(), hi as f64 / unit.mean_days());
+    let within = amount >= l - 0.5 && amount <= h + 0.5;
+    within || (unit == Unit::Day && amount >= (lo + 1) as f64 && amount <= (hi + 1) as f64)
+}
+
+/// A duration ("six-week conflict") against the nearest event in its clause that has a start.
+pub(super) fn check_duration(ctx: &Ctx, i: usize, m: &Mention, du: &Duration) -> Option<Outcome> {
+    let claim = &ctx.doc.claims[i];
     let base = ctx.base;
     let hits = &ctx.scans[i].hits;
+    let own = claim.clause_of(m.span.start, m.span.end);
     let hit = nearest(hits, m.span, |h| {
-        is_event_hit(base, h) && base.fact(h.fact).event().is_some_and(|e| e.start.is_some())
+        is_event_hit(base, h)
+            && base.fact(h.fact).event().is_some_and(|e| e.start.is_some())
+            && claim.clause_of(h.start, h.end) == own
     })?;
     let fact = ctx.fact(hit.fact);
     let e = fact.event()?;
@@ -424,7 +480,7 @@ pub(super) fn check_duration(ctx: &Ctx, i: usize, m: &Mention, du: &Duration) ->
     }
     let days = days_between(start.first(), end.first());
     let value = days as f64 / unit.mean_days();
-    let holds = (value - du.amount).abs() <= 0.5;
+    let holds = amount_holds(du.amount, unit, days, days);
     let length = if unit == Unit::Day {
         format!("{days} days")
     } else {
@@ -452,5 +508,103 @@ pub(super) fn check_duration(ctx: &Ctx, i: usize, m: &Mention, du: &Duration) ->
         .fact(base, hit.fact)
         .expected(expected)
         .found(m.text.trim()),
+    )
+}
+
+/// The reference date of a claim: a resolved date of the mention's clause that no event of
+/// the rules is dated by ("in 1922", "when she took office in 2011"), else the document date.
+/// Returns the first and last day it may mean, and how to say it with its preposition
+/// ("on 2023-10-05", "in 1922").
+pub(crate) fn reference_date(ctx: &Ctx, i: usize, span: Span) -> Option<(Date, Date, String)> {
+    let claim = &ctx.doc.claims[i];
+    let own = claim.clause_of(span.start, span.end);
+    let in_clause = claim.mentions.iter().find_map(|o| match &o.value {
+        MentionValue::Date(d)
+            if !d.since
+                && d.relative.is_none()
+                && claim.clause_of(o.span.start, o.span.end) == own =>
+        {
+            d.date
+        }
+        _ => None,
+    });
+    match in_clause {
+        Some(p) if is_day(&p) => Some((p.first(), p.last(), format!("on {p}"))),
+        Some(p) => Some((p.first(), p.last(), format!("in {p}"))),
+        None => ctx.date().map(|d| (d, d, format!("on {d}"))),
+    }
+}
+
+/// An elapsed time ("in the 90 years since ‹event›", "for the past ten years") from the event's
+/// date (or start) to the reference date.
+pub(super) fn check_elapsed(ctx: &Ctx, i: usize, m: &Mention, du: &Duration) -> Option<Outcome> {
+    let base = ctx.base;
+    let claim = &ctx.doc.claims[i];
+    let text = m.text.trim();
+    let hit = match du.elapsed.as_ref()? {
+        Elapsed::Since { text, span } => anchor_event(base, text, *span),
+        Elapsed::Past => {
+            let own = claim.clause_of(m.span.start, m.span.end);
+            nearest(&ctx.scans[i].hits, m.span, |h| {
+                is_event_hit(base, h) && claim.clause_of(h.start, h.end) == own
+            })
+            .copied()
+        }
+    }?;
+    let fact = ctx.fact(hit.fact);
+    let e = fact.event()?;
+    let Some(from) = e.date.or(e.start).map(|p| p.get()) else {
+        return None;
+    };
+    let Some((ref_first, ref_last, ref_desc)) = reference_date(ctx, i, m.span) else {
+        return Some(
+            Outcome::new(
+                Status::Unknown,
+                "elapsed",
+                m.span,
+                format!("no document date to count `{text}` up to"),
+            )
+            .fact(base, hit.fact),
+        );
+    };
+    let lo = days_between(from.last(), ref_first);
+    let hi = days_between(from.first(), ref_last);
+    let unit = du.unit;
+    let holds = amount_holds(du.amount, unit, lo, hi);
+    let (l, h) = (lo as f64 / unit.mean_days(), hi as f64 / unit.mean_days());
+    let span_desc = if (h - l).abs() < 0.05 {
+        format!("{} {}", format_amount(l), unit.name(true))
+    } else {
+        format!(
+            "{} to {} {}",
+            format_amount(l.max(0.0)),
+            format_amount(h),
+            unit.name(true)
+        )
+    };
+    let expected = format!("{span_desc}: from {from} to the time of the sentence ({ref_desc})");
+    let message = if holds {
+        format!(
+            "{} was {from}, {span_desc} before the time of the sentence ({ref_desc}): `{text}` holds",
+            fact.name()
+        )
+    } else {
+        format!(
+            "{} was {from}, {span_desc} before the time of the sentence ({ref_desc}), not {} {} (`{text}`)",
+            fact.name(),
+            format_amount(du.amount),
+            unit.name(du.amount != 1.0)
+        )
+    };
+    Some(
+        Outcome::new(
+            if holds { Status::Holds } else { Status::Fails },
+            "elapsed",
+            m.span,
+            message,
+        )
+        .fact(base, hit.fact)
+        .expected(expected)
+        .found(text),
     )
 }

@@ -3,10 +3,12 @@
 //! Two parallel passes over the claims (rayon, results collected in claim order):
 //! 1. scan each claim's text once with the alias index and note its *subject event* (the event
 //!    its date speaks of), which "one day later" in a later claim counts from;
-//! 2. pair each mention with the nearest candidate fact of the kind it can speak to, compare,
-//!    and combine the comparisons into the claim's verdict.
+//! 2. attach each mention to a fact its clause names ([`attachable`]), compare, and make one
+//!    assertion per mention.
 //!
-//! Then the built-in checks (`factcheck-lints`) are merged in. Semantics: `docs/checking.md`.
+//! Every mention that makes an assertion gets one, compared or not, and the claim's verdict comes
+//! from its assertions. The built-in checks are not run here: the engine crate adds them.
+//! Semantics: `docs/checking.md`.
 
 mod count;
 mod dates;
@@ -15,9 +17,7 @@ mod office;
 pub(crate) use office::{label as label_of, tenure as tenure_of};
 
 use factcheck_claims::{Anchor, Claim, ClaimKind, DateMention, Document, Mention, MentionValue};
-use factcheck_model::{
-    CheckedClaim, Date, Diagnostic, FileReport, Level, PartialDate, Related, Span, Verdict,
-};
+use factcheck_model::{Assertion, AssertionKind, CheckedClaim, Date, Related, Span, Verdict};
 use rayon::prelude::*;
 
 use crate::base::{Body, Fact, FactBase};
@@ -86,6 +86,33 @@ impl Outcome {
             push_unique(&mut self.sources, u);
         }
         self
+    }
+}
+
+impl Outcome {
+    /// The assertion this comparison decides.
+    pub fn into_assertion(self, ctx: &Ctx, kind: AssertionKind, text: &str) -> Assertion {
+        Assertion {
+            kind,
+            text: text.trim().to_string(),
+            span: self.focus,
+            verdict: match self.status {
+                Status::Holds => Verdict::Supported,
+                Status::Fails => Verdict::Contradicted,
+                Status::Unknown => Verdict::Unverifiable,
+            },
+            check: Some(self.check.to_string()),
+            facts: self
+                .facts
+                .iter()
+                .map(|&f| ctx.fact(f).id().to_string())
+                .collect(),
+            expected: self.expected,
+            found: self.found,
+            sources: self.sources,
+            message: self.message,
+            related: self.related,
+        }
     }
 }
 
@@ -206,10 +233,11 @@ fn scan_claim(base: &FactBase, claim: &Claim) -> Scan {
 /// The fewest claims a thread takes at a time.
 const CLAIMS_PER_JOB: usize = 64;
 
-/// Checks every claim of a parsed draft against the facts, in parallel; the claims come out in
-/// the document's (span) order, identical on any number of threads. The grammar's diagnostics
-/// become warnings of the report.
-pub fn check_document(base: &FactBase, doc: &Document, path: &str, source: &str) -> FileReport {
+/// Checks every claim of a parsed draft against the facts, in parallel: one [`CheckedClaim`]
+/// per claim of `doc.claims`, in the same order (so a caller can add the built-in checks'
+/// assertions by claim index), identical on any number of threads. Each claim's verdict is
+/// decided from its assertions ([`CheckedClaim::decide`]).
+pub fn check_claims(base: &FactBase, doc: &Document, source: &str) -> Vec<CheckedClaim> {
     // Claims go to threads in runs of at least `CLAIMS_PER_JOB`: a draft is split across
     // threads when it is long, while the many short drafts of an archive (already spread
     // across threads by file) are not cut into jobs of a few claims each.
@@ -225,37 +253,11 @@ pub fn check_document(base: &FactBase, doc: &Document, path: &str, source: &str)
         source,
         scans: &scans,
     };
-    let mut claims: Vec<CheckedClaim> = (0..doc.claims.len())
+    (0..doc.claims.len())
         .into_par_iter()
         .with_min_len(CLAIMS_PER_JOB)
         .map(|i| check_claim(&ctx, i))
-        .collect();
-    for finding in factcheck_lints::check(doc) {
-        if let Some(claim) = claims.get_mut(finding.claim) {
-            merge_finding(claim, finding);
-        }
-    }
-    let diagnostics = doc
-        .diagnostics
-        .iter()
-        .map(|d| Diagnostic {
-            level: Level::Warning,
-            message: d.message.clone(),
-            line: Some(d.span.line),
-            column: Some(d.span.column),
-        })
-        .collect();
-    let mut order: Vec<usize> = (0..claims.len()).collect();
-    order.sort_by_key(|&i| (doc.claims[i].span.start, doc.claims[i].span.end, i));
-    let mut slots: Vec<Option<CheckedClaim>> = claims.into_iter().map(Some).collect();
-    let claims = order.into_iter().filter_map(|i| slots[i].take()).collect();
-    FileReport {
-        path: path.to_string(),
-        date: doc.date.map(PartialDate::from),
-        claims,
-        diagnostics,
-        source: source.to_string(),
-    }
+        .collect()
 }
 
 /// Whether a date is compared on its own (absolute, or resolved against the document date),
@@ -284,194 +286,314 @@ pub(crate) fn is_weekday_of_a_date(claim: &Claim, m: &Mention, d: &DateMention) 
         })
 }
 
-/// What each date and number of a claim is compared with: the nearest hit of a fact it can
-/// speak to, and each fact with only the mention nearest to it (one date and one number a
-/// fact), so that "met in Istanbul on September 17, two days before the offensive began on
-/// September 19" compares the meeting with September 17 only.
-fn pairing(ctx: &Ctx, claim: &Claim, hits: &[Hit]) -> Vec<Option<Hit>> {
+/// The mention's clause in its claim (`None`: the main clause).
+fn clause(claim: &Claim, span: (usize, usize)) -> Option<usize> {
+    claim.clause_of(span.0, span.1)
+}
+
+/// The hits of the facts a mention can speak to, in the order attachment prefers them: only
+/// hits in the mention's own clause; first the nearest before the mention (or overlapping it),
+/// then the nearest after it. Hits with the same span (a phrase two facts share) stay together.
+fn attachable<'h>(
+    claim: &Claim,
+    hits: &'h [Hit],
+    m: &Mention,
+    keep: impl Fn(&Hit) -> bool,
+) -> Vec<&'h Hit> {
+    let own = clause(claim, range(m.span));
+    let mut v: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| keep(h) && clause(claim, (h.start, h.end)) == own)
+        .collect();
+    v.sort_by_key(|h| {
+        let after = h.start >= m.span.end;
+        (
+            after,
+            distance((h.start, h.end), range(m.span)),
+            h.start,
+            h.fact,
+        )
+    });
+    v
+}
+
+/// What a date or a number is compared with.
+#[derive(Debug, Clone, Copy)]
+enum Pair {
+    /// Nothing it can speak to in its clause.
+    None,
+    Hit(Hit),
+    /// Two facts share the phrase that governs the mention.
+    Competing(u32, u32),
+    /// Its fact is compared with another mention of the claim, nearer to it (index).
+    Taken(u32, usize),
+}
+
+/// What each date and number of a claim is compared with: the fact its clause attaches it to
+/// ([`attachable`]), one date (of one aspect) and one number a fact, the nearest mention
+/// keeping it; a mention that loses its fact tries the next one it can speak to.
+fn pairing(ctx: &Ctx, claim: &Claim, hits: &[Hit]) -> Vec<Pair> {
     let base = ctx.base;
-    // (hit, distance, is a date)
-    let candidates: Vec<Option<(Hit, usize, bool)>> = claim
+    // (candidates, group: 0 date of aspect, 1 number)
+    let candidates: Vec<(Vec<&Hit>, u8)> = claim
         .mentions
         .iter()
-        .map(|m| {
-            let (hit, is_date) = match &m.value {
-                MentionValue::Date(d) if is_absolute(d) && !is_weekday_of_a_date(claim, m, d) => {
-                    (nearest(hits, m.span, |h| dates::can_date(base, d, h)), true)
-                }
-                MentionValue::Quantity(q) if count::is_a_count(claim, m, q) => {
-                    (nearest(hits, m.span, |h| is_count_hit(base, h)), false)
-                }
-                _ => (None, false),
-            };
-            hit.map(|h| (*h, distance((h.start, h.end), range(m.span)), is_date))
+        .map(|m| match &m.value {
+            MentionValue::Date(d) if is_absolute(d) && !is_weekday_of_a_date(claim, m, d) => (
+                attachable(claim, hits, m, |h| dates::can_date(base, d, h)),
+                d.aspect as u8,
+            ),
+            MentionValue::Quantity(q) if count::is_a_count(claim, m, q) => {
+                (attachable(claim, hits, m, |h| is_count_hit(base, h)), 16)
+            }
+            _ => (Vec::new(), 0),
         })
         .collect();
-    candidates
-        .iter()
-        .enumerate()
-        .map(|(k, c)| {
-            let (hit, dist, is_date) = (*c)?;
-            let beaten = candidates.iter().enumerate().any(|(j, o)| {
-                o.is_some_and(|(h, d, od)| {
-                    j != k
-                        && h.fact == hit.fact
-                        && od == is_date
-                        && (d < dist || (d == dist && j < k))
-                })
+    let mut taken: Vec<Option<(u32, usize)>> = vec![None; candidates.len()];
+    let mut out = vec![Pair::None; candidates.len()];
+    // Mentions claim their first choice, nearest first; a loser moves on to its next.
+    let mut next = vec![0usize; candidates.len()];
+    loop {
+        let mut changed = false;
+        for k in 0..candidates.len() {
+            if !matches!(out[k], Pair::None) {
+                continue;
+            }
+            let (cands, group) = &candidates[k];
+            let Some(&h) = cands.get(next[k]) else {
+                continue;
+            };
+            // Another fact with the very same phrase: the mention cannot tell which.
+            if let Some(o) = cands
+                .iter()
+                .find(|o| o.start == h.start && o.end == h.end && o.fact != h.fact)
+            {
+                out[k] = Pair::Competing(h.fact, o.fact);
+                changed = true;
+                continue;
+            }
+            let dist = distance((h.start, h.end), range(claim.mentions[k].span));
+            let rival = (0..candidates.len()).find(|&j| {
+                j != k
+                    && candidates[j].1 == *group
+                    && matches!(out[j], Pair::Hit(o) if o.fact == h.fact)
             });
-            (!beaten).then_some(hit)
-        })
-        .collect()
+            match rival {
+                Some(j) => {
+                    let Pair::Hit(o) = out[j] else { unreachable!() };
+                    let jd = distance((o.start, o.end), range(claim.mentions[j].span));
+                    if dist < jd {
+                        out[j] = Pair::None;
+                        next[j] += 1;
+                        taken[j] = Some((h.fact, k));
+                        out[k] = Pair::Hit(*h);
+                    } else {
+                        next[k] += 1;
+                        taken[k] = Some((h.fact, j));
+                    }
+                }
+                None => out[k] = Pair::Hit(*h),
+            }
+            changed = true;
+        }
+        if !changed {
+            break;
+        }
+    }
+    for (k, p) in out.iter_mut().enumerate() {
+        if let (Pair::None, Some((f, j))) = (*p, taken[k]) {
+            *p = Pair::Taken(f, j);
+        }
+    }
+    out
+}
+
+/// What kind of assertion a mention makes, if any (the table in `docs/checking.md`).
+fn assertion_kind(claim: &Claim, m: &Mention) -> Option<AssertionKind> {
+    match &m.value {
+        MentionValue::Date(d) => {
+            if is_weekday_of_a_date(claim, m, d) {
+                // Part of the date it is written with; the calendar check decides it.
+                None
+            } else if is_absolute(d) {
+                Some(AssertionKind::Date)
+            } else {
+                Some(AssertionKind::Relation)
+            }
+        }
+        MentionValue::Duration(du) => {
+            if dates::is_relation_length(claim, m) {
+                None
+            } else if du.elapsed.is_some() {
+                Some(AssertionKind::Elapsed)
+            } else {
+                Some(AssertionKind::Duration)
+            }
+        }
+        MentionValue::Quantity(q) => {
+            if count::is_a_count(claim, m, q) {
+                Some(AssertionKind::Count)
+            } else if count::is_share(m) {
+                Some(AssertionKind::Share)
+            } else {
+                None
+            }
+        }
+        MentionValue::Person(p) => p
+            .role
+            .as_deref()
+            .is_some_and(|r| !r.trim().is_empty())
+            .then_some(AssertionKind::Role),
+        MentionValue::Name(_) => None,
+    }
 }
 
 fn check_claim(ctx: &Ctx, i: usize) -> CheckedClaim {
     let claim = &ctx.doc.claims[i];
     let hits = &ctx.scans[i].hits;
     let paired = pairing(ctx, claim, hits);
-    let mut outcomes: Vec<Outcome> = Vec::new();
-    for (m, pair) in claim.mentions.iter().zip(paired) {
+    let mut out = CheckedClaim::new(
+        claim.text.clone(),
+        claim.span,
+        claim.sentence,
+        claim.attribution.as_ref().map(|a| a.text.clone()),
+    );
+    for (k, (m, pair)) in claim
+        .mentions
+        .iter()
+        .zip(paired.iter().copied())
+        .enumerate()
+    {
+        let Some(kind) = assertion_kind(claim, m) else {
+            continue;
+        };
+        if kind == AssertionKind::Date && is_count_reference(claim, &paired, k) {
+            continue;
+        }
+        let hit = match pair {
+            Pair::Hit(h) => Some(h),
+            _ => None,
+        };
         let outcome = match &m.value {
-            MentionValue::Date(d) => dates::check_date(ctx, i, m, d, pair),
+            MentionValue::Date(d) => dates::check_date(ctx, i, m, d, hit),
+            MentionValue::Duration(du) if du.elapsed.is_some() => {
+                dates::check_elapsed(ctx, i, m, du)
+            }
             MentionValue::Duration(du) => dates::check_duration(ctx, i, m, du),
-            MentionValue::Quantity(q) => pair.and_then(|h| count::check_quantity(ctx, m, q, h)),
-            MentionValue::Person(p) => office::check_person(ctx, m, p),
+            MentionValue::Quantity(q) => hit.and_then(|h| count::check_quantity(ctx, i, m, q, h)),
+            MentionValue::Person(p) => office::check_person(ctx, i, m, p),
             MentionValue::Name(_) => None,
         };
-        outcomes.extend(outcome);
-    }
-    combine(ctx, claim, hits, outcomes)
-}
-
-fn ids(ctx: &Ctx, facts: &[u32]) -> Vec<String> {
-    facts
-        .iter()
-        .map(|&f| ctx.fact(f).id().to_string())
-        .collect()
-}
-
-fn join<'a>(parts: impl Iterator<Item = &'a str>) -> Option<String> {
-    let v: Vec<&str> = parts.collect();
-    (!v.is_empty()).then(|| v.join("; "))
-}
-
-/// A claim is contradicted if any comparison fails, supported if at least one holds and none
-/// fails, unverifiable otherwise.
-fn combine(ctx: &Ctx, claim: &Claim, hits: &[Hit], outcomes: Vec<Outcome>) -> CheckedClaim {
-    let failed: Vec<&Outcome> = outcomes
-        .iter()
-        .filter(|o| o.status == Status::Fails)
-        .collect();
-    let held: Vec<&Outcome> = outcomes
-        .iter()
-        .filter(|o| o.status == Status::Holds)
-        .collect();
-    let unknown: Vec<&Outcome> = outcomes
-        .iter()
-        .filter(|o| o.status == Status::Unknown)
-        .collect();
-    let mut out = CheckedClaim {
-        text: claim.text.clone(),
-        span: claim.span,
-        verdict: Verdict::Unverifiable,
-        facts: Vec::new(),
-        expected: None,
-        found: None,
-        sources: Vec::new(),
-        message: String::new(),
-        sentence: claim.sentence,
-        check: None,
-        focus: None,
-        attribution: claim.attribution.as_ref().map(|a| a.text.clone()),
-        related: Vec::new(),
-    };
-    let (verdict, group) = if !failed.is_empty() {
-        (Verdict::Contradicted, failed)
-    } else if !held.is_empty() {
-        (Verdict::Supported, held)
-    } else if !unknown.is_empty() {
-        (Verdict::Unverifiable, unknown)
-    } else {
-        let mut known: Vec<u32> = Vec::new();
-        for h in hits {
-            if !known.contains(&h.fact) {
-                known.push(h.fact);
-            }
-        }
-        out.message = if known.is_empty() {
-            "no rule speaks to this claim".into()
-        } else {
-            format!(
-                "the rules know {}, but the claim states no date, number, duration or role to compare",
-                ids(ctx, &known)
-                    .iter()
-                    .map(|s| format!("`{s}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
+        let assertion = match outcome {
+            Some(o) => o.into_assertion(ctx, kind, &m.text),
+            None => unchecked(ctx, claim, hits, k, kind, pair),
         };
-        return out;
-    };
-    out.verdict = verdict;
-    let mut facts: Vec<u32> = Vec::new();
-    for o in &group {
-        for &f in &o.facts {
-            if !facts.contains(&f) {
-                facts.push(f);
-            }
-        }
-        for s in &o.sources {
-            push_unique(&mut out.sources, s);
-        }
-        out.related.extend(o.related.iter().cloned());
+        out.assertions.push(assertion);
     }
-    out.facts = ids(ctx, &facts);
-    out.expected = join(group.iter().filter_map(|o| o.expected.as_deref()));
-    out.found = join(group.iter().filter_map(|o| o.found.as_deref()));
-    out.message = join(group.iter().map(|o| o.message.as_str())).unwrap_or_default();
-    out.check = Some(group[0].check.to_string());
-    out.focus = Some(group[0].focus);
+    out.decide();
+    if out.assertions.is_empty() {
+        out.message = nothing_to_compare(ctx, hits);
+    }
     out
 }
 
-/// A built-in check's finding makes its claim contradicted, unless a fact already does: then the
-/// finding is added to the message and its related spans kept.
-fn merge_finding(claim: &mut CheckedClaim, f: factcheck_lints::Finding) {
-    if claim.verdict == Verdict::Contradicted {
-        claim.message = format!(
-            "{} Also {}: {}",
-            end_sentence(&claim.message),
-            f.code,
-            f.message
-        );
-        claim.related.extend(f.related);
-        return;
-    }
-    let before = std::mem::take(&mut claim.message);
-    let had = claim.verdict == Verdict::Supported;
-    claim.verdict = Verdict::Contradicted;
-    claim.check = Some(f.code.to_string());
-    claim.message = if had {
-        format!(
-            "{} (the reference facts support the rest: {before})",
-            f.message
-        )
-    } else {
-        f.message
-    };
-    claim.expected = f.expected;
-    claim.found = f.found;
-    claim.focus = Some(f.focus);
-    claim.related = f.related;
-    claim.facts.clear();
-    claim.sources.clear();
+/// Whether date `k`, attached to no event, is the time a count of its clause is read at ("about
+/// 12,000 people were evacuated in 2021"): then it is part of the count's assertion, which
+/// reads the count as of that date, not a date of its own.
+fn is_count_reference(claim: &Claim, paired: &[Pair], k: usize) -> bool {
+    let m = &claim.mentions[k];
+    let own = clause(claim, range(m.span));
+    !matches!(paired[k], Pair::Hit(_))
+        && matches!(&m.value, MentionValue::Date(d) if d.relative.is_none() && !d.since)
+        && claim.mentions.iter().zip(paired).any(|(o, p)| {
+            matches!(o.value, MentionValue::Quantity(_))
+                && matches!(p, Pair::Hit(_))
+                && clause(claim, range(o.span)) == own
+        })
 }
 
-fn end_sentence(s: &str) -> String {
-    if s.ends_with('.') {
-        s.to_string()
+/// Why a mention that makes an assertion could not be compared.
+fn unchecked(
+    ctx: &Ctx,
+    claim: &Claim,
+    hits: &[Hit],
+    k: usize,
+    kind: AssertionKind,
+    pair: Pair,
+) -> Assertion {
+    let m = &claim.mentions[k];
+    let text = m.text.trim();
+    let names = |fs: &[u32]| {
+        fs.iter()
+            .map(|&f| format!("`{}`", ctx.fact(f).id()))
+            .collect::<Vec<_>>()
+            .join(" and ")
+    };
+    let reason = match pair {
+        Pair::Competing(a, b) => format!(
+            "`{text}` could speak of {} (they share the words it is attached to): the rules cannot tell which",
+            names(&[a, b])
+        ),
+        Pair::Taken(f, j) => format!(
+            "{} is compared with `{}`, which is nearer to it; no other fact this claim names speaks to `{text}`",
+            ctx.fact(f).name(),
+            claim.mentions[j].text.trim()
+        ),
+        Pair::None | Pair::Hit(_) => {
+            let elsewhere = |keep: &dyn Fn(&Hit) -> bool| {
+                let own = clause(claim, range(m.span));
+                hits.iter()
+                    .find(|h| keep(h) && clause(claim, (h.start, h.end)) != own)
+                    .map(|h| h.fact)
+            };
+            match kind {
+                AssertionKind::Date => match elsewhere(&|h| is_event_hit(ctx.base, h)) {
+                    Some(f) => format!(
+                        "`{text}` stands in another clause than {} and no rule knows what it dates",
+                        ctx.fact(f).name()
+                    ),
+                    None => format!("no rule knows the event that `{text}` dates"),
+                },
+                AssertionKind::Count => match elsewhere(&|h| is_count_hit(ctx.base, h)) {
+                    Some(f) => format!(
+                        "`{text}` stands in another clause than {} and no rule counts what it counts",
+                        ctx.fact(f).name()
+                    ),
+                    None => format!("no rule counts `{text}`"),
+                },
+                AssertionKind::Share => format!("no rule states the share `{text}`"),
+                AssertionKind::Duration => format!("no rule knows the event that lasted `{text}`"),
+                AssertionKind::Elapsed => {
+                    format!("no rule dates the event that `{text}` counts from")
+                }
+                AssertionKind::Relation => format!("no rule knows the events `{text}` relates"),
+                AssertionKind::Role => format!("no rule knows the role `{text}`"),
+                _ => format!("nothing checks `{text}`"),
+            }
+        }
+    };
+    Assertion::unchecked(kind, &m.text, m.span, reason)
+}
+
+/// The message of a claim with no assertion: what facts it names, if any.
+fn nothing_to_compare(ctx: &Ctx, hits: &[Hit]) -> String {
+    let mut known: Vec<u32> = Vec::new();
+    for h in hits {
+        if !known.contains(&h.fact) {
+            known.push(h.fact);
+        }
+    }
+    if known.is_empty() {
+        "no rule speaks to this claim".into()
     } else {
-        format!("{s}.")
+        format!(
+            "the rules know {}, but the claim states no date, number, duration or role to compare",
+            known
+                .iter()
+                .map(|&f| format!("`{}`", ctx.fact(f).id()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     }
 }
 
@@ -486,6 +608,3 @@ pub(crate) fn previous_statements<'a>(
         .rev()
         .filter(|(_, c)| c.kind == ClaimKind::Statement)
 }
-
-#[cfg(test)]
-mod tests;

@@ -1,4 +1,4 @@
-//! An official's role at the document date.
+//! An official's role at the time the sentence speaks of.
 
 use factcheck_claims::{Mention, Person};
 use factcheck_model::Date;
@@ -73,7 +73,15 @@ pub(crate) fn label(role: &Role) -> String {
     }
 }
 
-pub(super) fn check_person(ctx: &Ctx, m: &Mention, p: &Person) -> Option<Outcome> {
+/// Whether the role was held at some time between `first` and `last`.
+pub(crate) fn overlaps(role: &Role, first: Date, last: Date) -> bool {
+    role.from.is_none_or(|f| f.get().first() <= last)
+        && role.to.is_none_or(|t| first <= t.get().last())
+}
+
+/// A person's role, at the time the sentence speaks of: a date of the person's clause ("in
+/// 1922"), else the document date.
+pub(super) fn check_person(ctx: &Ctx, i: usize, m: &Mention, p: &Person) -> Option<Outcome> {
     let role_text = p.role.as_deref()?.trim();
     if role_text.is_empty() {
         return None;
@@ -119,7 +127,8 @@ pub(super) fn check_person(ctx: &Ctx, m: &Mention, p: &Person) -> Option<Outcome
         .collect();
     let with_role = |o: Outcome, r: &Role| o.sources(&r.source.0);
 
-    let Some(date) = ctx.date() else {
+    let reference = super::dates::reference_date(ctx, i, m.span);
+    let Some((first, last, date)) = reference else {
         return Some(
             Outcome::new(
                 Status::Unknown,
@@ -131,12 +140,16 @@ pub(super) fn check_person(ctx: &Ctx, m: &Mention, p: &Person) -> Option<Outcome
             .found(found),
         );
     };
-    if let Some(r) = own.iter().find(|r| covers(r, date)) {
+    // A year ("in 1922") is a span of days: the role holds if held during it, and fails only
+    // if held at none of them.
+    let held = |r: &Role| overlaps(r, first, last);
+    let all_of = |r: &Role| covers(r, first) && covers(r, last);
+    if let Some(r) = own.iter().find(|r| held(r)) {
         let out = Outcome::new(
             Status::Holds,
             "office-role",
             focus,
-            format!("{person} was {} on {date} ({})", label(r), tenure(r)),
+            format!("{person} was {} {date} ({})", label(r), tenure(r)),
         )
         .fact(base, who.fact)
         .expected(format!("{}, {}", label(r), tenure(r)))
@@ -162,7 +175,7 @@ pub(super) fn check_person(ctx: &Ctx, m: &Mention, p: &Person) -> Option<Outcome
             .iter()
             .filter(|r| matches(r, &written, org) == Match::Full)
         {
-            if covers(r, date) && !r.shared {
+            if all_of(r) && !r.shared {
                 holders.push((q, r));
             } else {
                 past.push((q, r));
@@ -179,12 +192,12 @@ pub(super) fn check_person(ctx: &Ctx, m: &Mention, p: &Person) -> Option<Outcome
     if !own.is_empty() {
         let tenures: Vec<String> = own.iter().map(|r| tenure(r)).collect();
         let mut message = format!(
-            "{person} was {} {}, not on {date}",
+            "{person} was {} {}, not {date}",
             label(own[0]),
             tenures.join(" and ")
         );
         if !holders.is_empty() {
-            message.push_str(&format!("; on {date} it was {}", holder_names(&holders)));
+            message.push_str(&format!("; {date} it was {}", holder_names(&holders)));
         }
         let mut out = Outcome::new(Status::Fails, "office-role", focus, message)
             .fact(base, who.fact)
@@ -205,7 +218,7 @@ pub(super) fn check_person(ctx: &Ctx, m: &Mention, p: &Person) -> Option<Outcome
             "office-role",
             focus,
             format!(
-                "on {date} the {} was {holder} ({}), not {person}",
+                "{date} the {} was {holder} ({}), not {person}",
                 label(r),
                 tenure(r)
             ),
@@ -228,7 +241,7 @@ pub(super) fn check_person(ctx: &Ctx, m: &Mention, p: &Person) -> Option<Outcome
         )
     } else if !past.is_empty() {
         format!(
-            "the rules give `{role_text}` to {}, not on {date}, and never to {person}",
+            "the rules give `{role_text}` to {}, not {date}, and never to {person}",
             holder_names(&past)
         )
     } else {

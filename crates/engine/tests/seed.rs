@@ -21,7 +21,7 @@ fn seed() -> FileReport {
         ..Options::default()
     };
     let doc = parse(&text, &options);
-    factcheck_rules::check_document(&base, &doc, path, &text)
+    factcheck_engine::check_document(&base, &doc, path, &text)
 }
 
 /// The claim whose text contains `needle`.

@@ -8,7 +8,7 @@ use factcheck_model::Verdict;
 fn every_shipped_example_passes() {
     let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../rules"));
     let base = factcheck_rules::load(dir).unwrap_or_else(|e| panic!("{e}"));
-    let results = factcheck_rules::run_examples(&base);
+    let results = factcheck_engine::run_examples(&base);
     let failed: Vec<String> = results
         .iter()
         .filter(|r| !r.passed())

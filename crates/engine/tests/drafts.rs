@@ -28,7 +28,7 @@ fn check_all(base: &factcheck_rules::FactBase) -> Vec<FileReport> {
         .map(|name| {
             let text = std::fs::read_to_string(root().join("seeds").join(&name)).unwrap();
             let doc = parse(&text, &Options::default());
-            factcheck_rules::check_document(base, &doc, &name, &text)
+            factcheck_engine::check_document(base, &doc, &name, &text)
         })
         .collect()
 }
@@ -125,7 +125,7 @@ fn the_lints_true_draft_is_not_contradicted() {
         return;
     };
     let doc = parse(&text, &Options::default());
-    let r = factcheck_rules::check_document(&base, &doc, "lint_true.md", &text);
+    let r = factcheck_engine::check_document(&base, &doc, "lint_true.md", &text);
     for c in &r.claims {
         assert_ne!(
             c.verdict,

@@ -3,8 +3,8 @@
 mod support;
 
 use factcheck_claims::{Qualifier, Unit};
+use factcheck_engine::check_document;
 use factcheck_model::{CheckedClaim, FileReport, Verdict, Weekday};
-use factcheck_rules::check_document;
 use support::{Doc, base, date};
 
 fn run(d: Doc) -> FileReport {
