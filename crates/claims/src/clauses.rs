@@ -45,9 +45,8 @@ pub(crate) fn subordinate(text: &str, toks: &[Tok], a: usize, b: usize) -> Vec<(
         }
         // "who" after a word or a comma; never the claim's first word ("When the war began").
         // "that" only as a relative pronoun, right before its verb ("talks that began").
-        let relative_that = k + 1 < b
-            && lower_is(text, t, |w| w == b"that")
-            && is_finite_verb(toks, k + 1);
+        let relative_that =
+            k + 1 < b && lower_is(text, t, |w| w == b"that") && is_finite_verb(toks, k + 1);
         if k > a && (relative_that || lower_is(text, t, lexicon::opens_clause)) {
             let mut verbs = 0;
             let mut end = b;

@@ -43,6 +43,7 @@ pub fn doc(text: &str, date: Option<&str>) -> Document {
                     kind: ClaimKind::Statement,
                     attribution: None,
                     mentions: Vec::new(),
+                    clauses: Vec::new(),
                 });
             }
             start = end;
@@ -808,9 +809,11 @@ mod props {
                                 precision: Precision::Day,
                                 since: false,
                                 relative: None,
+                                aspect: Default::default(),
                             }),
                         })
                         .collect(),
+                    clauses: Vec::new(),
                 })
                 .collect();
             let doc = Document { date: None, sentences, claims, diagnostics: Vec::new() };
@@ -891,6 +894,7 @@ fn cal003_reads_the_grammars_relative_dates_too() {
                 },
                 anchor: Anchor::Previous,
             }),
+            aspect: Default::default(),
         }),
     });
     let f = check(&d);

@@ -73,6 +73,8 @@ fn claim(f: usize, i: usize) -> CheckedClaim {
         focus: None,
         attribution: n.is_multiple_of(3).then(|| "Residents said".to_string()),
         related: vec![],
+        partly_checked: false,
+        assertions: vec![],
     };
     if verdict != Verdict::Unverifiable {
         c.facts = (0..1 + n % 2)
@@ -98,6 +100,20 @@ fn claim(f: usize, i: usize) -> CheckedClaim {
             .to_string(),
         );
         c.focus = Some(span(start + 10, 12, s.line));
+        // One assertion with the claim's evidence, as the engine makes it.
+        c.assertions.push(factcheck_model::Assertion {
+            kind: factcheck_model::AssertionKind::Date,
+            text: c.text.chars().skip(10).take(12).collect(),
+            span: span(start + 10, 12, s.line),
+            verdict,
+            check: c.check.clone(),
+            facts: c.facts.clone(),
+            expected: c.expected.clone(),
+            found: c.found.clone(),
+            sources: c.sources.clone(),
+            message: c.message.clone(),
+            related: vec![],
+        });
     }
     if verdict == Verdict::Contradicted && n.is_multiple_of(2) {
         c.related = vec![Related {

@@ -6,7 +6,8 @@
 mod fixture;
 
 use factcheck_model::{
-    CheckedClaim, Diagnostic, FileReport, Level, PartialDate, Related, Report, Span, Verdict,
+    Assertion, AssertionKind, CheckedClaim, Diagnostic, FileReport, Level, PartialDate, Related,
+    Report, Span, Verdict,
 };
 use factcheck_report::{Format, Options, render};
 use proptest::collection::vec;
@@ -94,6 +95,57 @@ fn verdict() -> impl Strategy<Value = Verdict> {
     ]
 }
 
+fn assertion() -> impl Strategy<Value = Assertion> {
+    (
+        (0usize..10, text(), span(), verdict()),
+        (
+            proptest::option::of(text()),
+            vec(text(), 0..3),
+            proptest::option::of(text()),
+        ),
+        (proptest::option::of(text()), vec(text(), 0..2), text()),
+        vec((span(), text()), 0..2),
+    )
+        .prop_map(
+            |(
+                (k, text, span, verdict),
+                (check, facts, expected),
+                (found, sources, message),
+                related,
+            )| {
+                use AssertionKind::*;
+                let kind = [
+                    Date,
+                    Relation,
+                    Duration,
+                    Elapsed,
+                    Role,
+                    Count,
+                    Share,
+                    Calendar,
+                    Arithmetic,
+                    Consistency,
+                ][k];
+                Assertion {
+                    kind,
+                    text,
+                    span,
+                    verdict,
+                    check,
+                    facts,
+                    expected,
+                    found,
+                    sources,
+                    message,
+                    related: related
+                        .into_iter()
+                        .map(|(span, message)| Related { span, message })
+                        .collect(),
+                }
+            },
+        )
+}
+
 fn claim() -> impl Strategy<Value = CheckedClaim> {
     (
         (text(), span(), verdict(), vec(text(), 0..3)),
@@ -108,6 +160,7 @@ fn claim() -> impl Strategy<Value = CheckedClaim> {
             proptest::option::of(text()),
             vec((span(), text()), 0..3),
         ),
+        (any::<bool>(), vec(assertion(), 0..3)),
     )
         .prop_map(
             |(
@@ -115,6 +168,7 @@ fn claim() -> impl Strategy<Value = CheckedClaim> {
                 (expected, found, sources),
                 (message, sentence, check),
                 (focus, attribution, related),
+                (partly_checked, assertions),
             )| CheckedClaim {
                 text,
                 span,
@@ -132,6 +186,8 @@ fn claim() -> impl Strategy<Value = CheckedClaim> {
                     .into_iter()
                     .map(|(span, message)| Related { span, message })
                     .collect(),
+                partly_checked,
+                assertions,
             },
         )
 }

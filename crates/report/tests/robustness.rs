@@ -23,7 +23,23 @@ fn claim(span: Span, focus: Option<Span>, related: Vec<Related>, verdict: Verdic
         check: Some("check:1".to_string()),
         focus,
         attribution: None,
-        related,
+        related: related.clone(),
+        partly_checked: false,
+        // A part at the focus (or the claim) with the same tricky text: every renderer
+        // quotes assertions too.
+        assertions: vec![factcheck_model::Assertion {
+            kind: factcheck_model::AssertionKind::Date,
+            text: "odd: text %0A\n\u{1b}[2J".to_string(),
+            span: focus.unwrap_or(span),
+            verdict,
+            check: Some("check:1".to_string()),
+            facts: vec!["fact, one".to_string()],
+            expected: Some("x\ny".to_string()),
+            found: Some("\u{1b}[31mz".to_string()),
+            sources: vec!["https://example.org/a b|c".to_string()],
+            message: "part: with % and \r\n".to_string(),
+            related,
+        }],
     }
 }
 

@@ -54,6 +54,7 @@ impl At<'_> {
             date,
             since,
             relative,
+            aspect: factcheck_claims::Aspect::Point,
         })
     }
 
@@ -211,6 +212,7 @@ impl At<'_> {
                 amount,
                 unit,
                 noun: None,
+                elapsed: None,
             }),
         )
     }
@@ -306,6 +308,7 @@ impl Doc {
             kind,
             attribution,
             mentions,
+            clauses: Vec::new(),
         });
         self
     }
