@@ -520,19 +520,8 @@ pub(crate) fn resolve_written(w: &Written, doc: Option<Date>) -> Option<PartialD
         (Some(y), Some(m), Some(d)) => PartialDate::ymd(y, m, d).ok(),
         (Some(y), Some(m), None) => PartialDate::month(y, m),
         (Some(y), None, _) => PartialDate::year(y),
-        (None, Some(m), day) => {
-            let doc = doc?;
-            // The latest such date not after the document date (a 29 February may go back
-            // to the last leap year).
-            (0..9).find_map(|back| {
-                let y = doc.year().checked_sub(back)?;
-                let candidate = match day {
-                    Some(d) => PartialDate::ymd(y, m, d).ok()?,
-                    None => PartialDate::month(y, m)?,
-                };
-                (candidate.first() <= doc).then_some(candidate)
-            })
-        }
+        // The latest such date not after the document date (the calendar's year rule).
+        (None, Some(m), day) => factcheck_model::calendar::latest_not_after(m, day, doc?),
         (None, None, _) => None,
     }
 }

@@ -81,6 +81,7 @@ mod numbers;
 mod people;
 mod sentences;
 mod spans;
+pub mod text;
 mod tokens;
 mod types;
 

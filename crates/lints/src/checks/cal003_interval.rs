@@ -38,7 +38,7 @@ use factcheck_model::{Date, Related};
 
 use super::{Amount, amount_at, bound_before, day_pairs, has_break, lower_first, years_known};
 use crate::Finding;
-use crate::calendar::{self, Bound, amount_holds, day_number, show_length};
+use crate::calendar::{self, Bound, DayCount, days_between, duration_matches, show_length};
 use crate::ctx::{Ctx, DateAt, Segment};
 
 pub const CODE: &str = "CAL003";
@@ -56,10 +56,6 @@ pub fn run(ctx: &Ctx<'_>, seg: &Segment<'_>, out: &mut Vec<Finding>) {
         duration(ctx, seg, out);
     }
     later(ctx, seg, out);
-}
-
-fn days_between(x: Date, y: Date) -> i64 {
-    day_number(y) - day_number(x)
 }
 
 /// "N days before/after", "the day before/after" at token `k`: the amount, the sign (+1 after,
@@ -157,7 +153,7 @@ fn between(ctx: &Ctx<'_>, seg: &Segment<'_>, out: &mut Vec<Finding>) {
         // sign -1: a is N before b, so b - a = N.
         let holds = |&(x, y): &(Date, Date)| {
             let d = -sign * days_between(x, y);
-            d > 0 && amount_holds(d, amount.value, amount.unit, bound, false)
+            d > 0 && duration_matches(d, amount.value, amount.unit, bound, DayCount::Exclusive)
         };
         if pairs.iter().any(holds) {
             continue;
@@ -337,7 +333,7 @@ fn duration(ctx: &Ctx<'_>, seg: &Segment<'_>, out: &mut Vec<Finding>) {
     }
     if lengths
         .iter()
-        .any(|&d| amount_holds(d, amount.value, amount.unit, *bound, true))
+        .any(|&d| duration_matches(d, amount.value, amount.unit, *bound, DayCount::EitherEnd))
     {
         return;
     }
@@ -390,7 +386,7 @@ fn later_phrases(ctx: &Ctx<'_>, seg: &Segment<'_>) -> Vec<Later> {
                 .is_some_and(|t| t.is_any(&["following", "next"]))
             && let Some(unit) = seg
                 .tok(k + 2)
-                .and_then(|t| calendar::unit_of(t.text))
+                .and_then(|t| factcheck_claims::text::unit_of(t.text))
                 .filter(|_| seg.tok(k + 2).is_some_and(|t| !t.text.ends_with('s')))
         {
             let amount = Amount {
@@ -523,7 +519,14 @@ fn later(ctx: &Ctx<'_>, seg: &Segment<'_>, out: &mut Vec<Finding>) {
         }
         let holds = |&(x, y): &(Date, Date)| {
             let d = l.sign * days_between(y, x);
-            d > 0 && amount_holds(d, l.amount.value, l.amount.unit, Bound::Near, false)
+            d > 0
+                && duration_matches(
+                    d,
+                    l.amount.value,
+                    l.amount.unit,
+                    Bound::Near,
+                    DayCount::Exclusive,
+                )
         };
         if pairs.iter().any(holds) {
             continue;

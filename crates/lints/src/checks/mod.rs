@@ -64,7 +64,7 @@ pub fn amount_at(seg: &Segment<'_>, i: usize) -> Option<Amount> {
     let next = seg.tok(last_num + 1)?;
     if next.is_punct('-') && !next.space_before {
         let unit_tok = seg.tok(last_num + 2).filter(|t| !t.space_before)?;
-        let unit = calendar::unit_of(unit_tok.text)?;
+        let unit = factcheck_claims::text::unit_of(unit_tok.text)?;
         // "six-week", singular only.
         if unit_tok.text.ends_with('s') || tok.is_any(&["a", "an"]) {
             return None;
@@ -76,7 +76,7 @@ pub fn amount_at(seg: &Segment<'_>, i: usize) -> Option<Amount> {
             compound: true,
         });
     }
-    let unit = calendar::unit_of(next.text).filter(|_| next.kind == Kind::Word)?;
+    let unit = factcheck_claims::text::unit_of(next.text).filter(|_| next.kind == Kind::Word)?;
     // "a day" but not "a days"; "three days" but not "three day" (that is a compound noun).
     let plural = next.text.ends_with('s') || next.text.ends_with('S');
     if (value == 1.0) == plural {

@@ -210,6 +210,7 @@ impl At<'_> {
             MentionValue::Duration(Duration {
                 amount,
                 unit,
+                qualifier: Qualifier::None,
                 noun: None,
             }),
         )
