@@ -436,17 +436,17 @@ pub(crate) fn article_duration_at(toks: Toks<'_>) -> Option<DurationHit> {
 /// in "lasted less than two months", "nearly" in "nearly a year"), read by the quantities'
 /// qualifier grammar; [`Qualifier::None`] when there is none.
 pub(crate) fn qualifier_before(toks: &[Tok], text: &str, a: usize, i: usize) -> Qualifier {
-    for len in (1..=3).rev() {
-        let Some(s) = i.checked_sub(len).filter(|&s| s >= a) else {
-            continue;
-        };
-        if let Ok((rest, q)) = qualifier(Toks::new(&toks[s..i], text))
-            && rest.toks.is_empty()
-        {
-            return q;
-        }
-    }
-    Qualifier::None
+    qualifier_ending(Toks::new(&toks[a.min(i)..i], text)).map_or(Qualifier::None, |(q, _)| q)
+}
+
+/// The qualifier that `toks` end with (at most its last three tokens) and how many tokens it
+/// takes; the longest wins ("just over" over "over").
+pub(crate) fn qualifier_ending(toks: Toks<'_>) -> Option<(Qualifier, usize)> {
+    let n = toks.toks.len();
+    (1..=3.min(n)).rev().find_map(|len| {
+        let (rest, q) = qualifier(toks.take_from(n - len)).ok()?;
+        rest.toks.is_empty().then_some((q, len))
+    })
 }
 
 /// The noun after a duration: lower-case content words, at most three.

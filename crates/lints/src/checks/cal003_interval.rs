@@ -58,6 +58,13 @@ pub fn run(ctx: &Ctx<'_>, seg: &Segment<'_>, out: &mut Vec<Finding>) {
     later(ctx, seg, out);
 }
 
+/// A word of a qualifier (the grammar's) or "only", which stand between a date or a verb and
+/// the amount after it ("three days before", "lasted more than six weeks").
+fn steps_over(t: &crate::text::Tok<'_>) -> bool {
+    t.kind == crate::text::Kind::Word
+        && (factcheck_claims::text::is_qualifier_word(t.text) || t.is("only"))
+}
+
 /// "N days before/after", "the day before/after" at token `k`: the amount, the sign (+1 after,
 /// -1 before), the bound and the first and last token of the phrase.
 fn relation_at(seg: &Segment<'_>, k: usize) -> Option<(Amount, i64, Bound, usize, usize)> {
@@ -110,28 +117,8 @@ fn between(ctx: &Ctx<'_>, seg: &Segment<'_>, out: &mut Vec<Finding>) {
             k += 1;
         }
         // The qualifier is read by `relation_at`; step over it here.
-        for _ in 0..2 {
-            if seg.tok(k).is_some_and(|t| {
-                t.is_any(&[
-                    "just",
-                    "only",
-                    "exactly",
-                    "precisely",
-                    "more",
-                    "less",
-                    "than",
-                    "nearly",
-                    "almost",
-                    "over",
-                    "under",
-                    "at",
-                    "least",
-                    "some",
-                    "about",
-                    "around",
-                    "roughly",
-                ])
-            }) {
+        for _ in 0..3 {
+            if seg.tok(k).is_some_and(steps_over) {
                 k += 1;
             }
         }
@@ -270,13 +257,8 @@ fn durations(seg: &Segment<'_>) -> Vec<(Amount, Bound, usize)> {
             {
                 continue;
             }
-            for _ in 0..2 {
-                if seg.tok(m).is_some_and(|t| {
-                    t.is_any(&[
-                        "just", "only", "more", "less", "than", "nearly", "almost", "over",
-                        "under", "at", "least", "some", "about", "around", "roughly", "exactly",
-                    ])
-                }) {
+            for _ in 0..3 {
+                if seg.tok(m).is_some_and(steps_over) {
                     m += 1;
                 }
             }
