@@ -67,7 +67,7 @@ pub(crate) enum DateExpr {
     Relative(Rel),
 }
 
-fn weekday_of(n: u32) -> Weekday {
+pub(crate) fn weekday_of(n: u32) -> Weekday {
     match n {
         0 => Weekday::Monday,
         1 => Weekday::Tuesday,
@@ -93,8 +93,12 @@ fn full_month<'a>(i: Toks<'a>) -> PResult<'a, i8> {
 }
 
 fn full_length(t: &Tok) -> bool {
-    let len = t.end - t.start;
-    len >= 5 || (t.lex.val == 5 && len == 3) || (matches!(t.lex.val, 6 | 7) && len == 4)
+    full_month_length(t.lex.val as i8, t.end - t.start)
+}
+
+/// Whether a month name of `len` bytes is written in full ("May", "June", "March").
+pub(crate) fn full_month_length(month: i8, len: usize) -> bool {
+    len >= 5 || (month == 5 && len == 3) || (matches!(month, 6 | 7) && len == 4)
 }
 
 /// A weekday written in full ("Sun" and "Wed" alone are too often something else).
@@ -520,19 +524,8 @@ pub(crate) fn resolve_written(w: &Written, doc: Option<Date>) -> Option<PartialD
         (Some(y), Some(m), Some(d)) => PartialDate::ymd(y, m, d).ok(),
         (Some(y), Some(m), None) => PartialDate::month(y, m),
         (Some(y), None, _) => PartialDate::year(y),
-        (None, Some(m), day) => {
-            let doc = doc?;
-            // The latest such date not after the document date (a 29 February may go back
-            // to the last leap year).
-            (0..9).find_map(|back| {
-                let y = doc.year().checked_sub(back)?;
-                let candidate = match day {
-                    Some(d) => PartialDate::ymd(y, m, d).ok()?,
-                    None => PartialDate::month(y, m)?,
-                };
-                (candidate.first() <= doc).then_some(candidate)
-            })
-        }
+        // The latest such date not after the document date (the calendar's year rule).
+        (None, Some(m), day) => factcheck_model::calendar::latest_not_after(m, day, doc?),
         (None, None, _) => None,
     }
 }

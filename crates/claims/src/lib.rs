@@ -82,11 +82,9 @@ mod numbers;
 mod people;
 mod sentences;
 mod spans;
+pub mod text;
 mod tokens;
 mod types;
-
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use factcheck_model::{PartialDate, Precision};
 
@@ -152,7 +150,7 @@ pub fn parse_with_default_date(
         prev_day: None,
         // Room for the capitalised words of typical news text (about one in 40 bytes, many of
         // them repeated), so that the set is rarely rehashed as it grows.
-        caps: HashSet::with_capacity_and_hasher(text.len() / 64, Default::default()),
+        caps: FxSet::with_capacity_and_hasher(text.len() / 64, Default::default()),
         pending: Vec::new(),
         scratch: mentions::Scratch::default(),
         claim_scratch: claims::Scratch::default(),
@@ -166,38 +164,9 @@ pub fn parse_with_default_date(
     doc
 }
 
-/// FxHash: a fast hasher for the set of capitalised words (no untrusted-key concerns here: the
-/// set only decides names, and its cost is bounded by the number of words).
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl FxHasher {
-    fn add(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-            self.add(v);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(buf));
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxSet<'a> = HashSet<&'a str, BuildHasherDefault<FxHasher>>;
+/// The set of capitalised words, with rustc's Fx hash (no untrusted-key concerns here: the set
+/// only decides names, and its cost is bounded by the number of words).
+type FxSet<'a> = rustc_hash::FxHashSet<&'a str>;
 
 struct Grammar<'t, 'd> {
     /// The text the grammar reads (masked for Markdown).

@@ -19,7 +19,9 @@ use crate::numbers;
 use crate::people::PersonHit;
 use crate::spans::raw;
 use crate::tokens::{Kind, Tok, Toks, flag};
-use crate::types::{Anchor, Duration, Elapsed, Mention, MentionValue, Name, Person, Quantity};
+use crate::types::{
+    Anchor, Duration, Elapsed, Mention, MentionValue, Name, Person, Qualifier, Quantity,
+};
 
 /// A lone sentence-initial capitalised word, a name only if the draft capitalises it elsewhere.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,7 +138,15 @@ pub(crate) fn extract(
             i += n;
             continue;
         }
-        if let Some(d) = numbers::duration_at(view) {
+        let duration = numbers::duration_at(view).map(|d| (d, None)).or_else(|| {
+            // "nearly a year": an article counts only after a qualifier.
+            let q = numbers::qualifier_before(toks, cx.text, a, i);
+            (q != Qualifier::None)
+                .then(|| numbers::article_duration_at(view))
+                .flatten()
+                .map(|d| (d, Some(q)))
+        });
+        if let Some((d, qualifier)) = duration {
             let noun = d.noun.map(|(s, e)| cx.slice(i + s, i + e));
             let elapsed = clauses::elapsed(cx.text, toks, a, b, i, i + d.len).map(|e| match e {
                 clauses::Elapsed::Since(x, y) => {
@@ -148,9 +158,12 @@ pub(crate) fn extract(
                 }
                 clauses::Elapsed::Past => Elapsed::Past,
             });
+            let qualifier =
+                qualifier.unwrap_or_else(|| numbers::qualifier_before(toks, cx.text, a, i));
             let value = Duration {
                 amount: d.amount,
                 unit: d.unit,
+                qualifier,
                 noun,
                 elapsed,
             };

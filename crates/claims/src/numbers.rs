@@ -409,6 +409,46 @@ pub(crate) fn duration_at(toks: Toks<'_>) -> Option<DurationHit> {
     })
 }
 
+/// "a year", "an hour"-like durations with an article for a count ("nearly a year"): only after
+/// a qualifier, which the caller checks (a bare "a year" is too often no length: "once a year").
+pub(crate) fn article_duration_at(toks: Toks<'_>) -> Option<DurationHit> {
+    let (rest, _) = alt((kw(Kw::A), kw(Kw::An))).parse(toks).ok()?;
+    let (rest, u) = cls(class::UNIT)(rest).ok()?;
+    if u.is(class::PLURAL)
+        || rest.toks.first().is_some_and(|t| {
+            matches!(
+                t.kw(),
+                Kw::Before | Kw::After | Kw::Later | Kw::Earlier | Kw::Ago | Kw::Prior | Kw::Old
+            )
+        })
+    {
+        return None;
+    }
+    Some(DurationHit {
+        len: 2,
+        amount: 1.0,
+        unit: lexicon::unit(u.lex.val),
+        noun: None,
+    })
+}
+
+/// The qualifier that ends right before token `i` and starts at or after token `a` ("less than"
+/// in "lasted less than two months", "nearly" in "nearly a year"), read by the quantities'
+/// qualifier grammar; [`Qualifier::None`] when there is none.
+pub(crate) fn qualifier_before(toks: &[Tok], text: &str, a: usize, i: usize) -> Qualifier {
+    qualifier_ending(Toks::new(&toks[a.min(i)..i], text)).map_or(Qualifier::None, |(q, _)| q)
+}
+
+/// The qualifier that `toks` end with (at most its last three tokens) and how many tokens it
+/// takes; the longest wins ("just over" over "over").
+pub(crate) fn qualifier_ending(toks: Toks<'_>) -> Option<(Qualifier, usize)> {
+    let n = toks.toks.len();
+    (1..=3.min(n)).rev().find_map(|len| {
+        let (rest, q) = qualifier(toks.take_from(n - len)).ok()?;
+        rest.toks.is_empty().then_some((q, len))
+    })
+}
+
 /// The noun after a duration: lower-case content words, at most three.
 fn noun_after(toks: Toks<'_>) -> usize {
     toks.toks

@@ -182,41 +182,8 @@ pub struct Offset {
     pub weekday: Option<factcheck_model::Weekday>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Unit {
-    Day,
-    Week,
-    Month,
-    Year,
-}
-
-impl Unit {
-    /// The unit's mean length in days, for comparing durations: a week is 7 days, a month
-    /// 365.25 / 12 = 30.44 days, a year 365.25 days.
-    pub fn mean_days(self) -> f64 {
-        match self {
-            Unit::Day => 1.0,
-            Unit::Week => 7.0,
-            Unit::Month => 365.25 / 12.0,
-            Unit::Year => 365.25,
-        }
-    }
-
-    /// "day" or "days", "week" or "weeks", ….
-    pub fn name(self, plural: bool) -> &'static str {
-        match (self, plural) {
-            (Unit::Day, false) => "day",
-            (Unit::Day, true) => "days",
-            (Unit::Week, false) => "week",
-            (Unit::Week, true) => "weeks",
-            (Unit::Month, false) => "month",
-            (Unit::Month, true) => "months",
-            (Unit::Year, false) => "year",
-            (Unit::Year, true) => "years",
-        }
-    }
-}
+/// A unit of time (day, week, month, year); it lives with the calendar arithmetic.
+pub use factcheck_model::calendar::Unit;
 
 /// What a relative date counts from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -261,6 +228,9 @@ pub struct Quantity {
 pub struct Duration {
     pub amount: f64,
     pub unit: Unit,
+    /// The qualifier written before it, from the quantities' words ("less than two months",
+    /// "more than 40 days", "nearly a year", "about six weeks"); `none` without one.
+    pub qualifier: Qualifier,
     /// What lasted ("conflict" in "six-week conflict").
     pub noun: Option<String>,
     /// Set when the duration is the time elapsed up to the time the sentence speaks of, not

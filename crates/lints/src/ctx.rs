@@ -7,8 +7,8 @@ use factcheck_claims::{ClaimKind, Document, MentionValue, SentenceKind};
 use factcheck_model::{Date, PartialDate, Precision, Related, Span, Weekday};
 
 use crate::Finding;
-use crate::calendar;
 use crate::text::{self, Kind, RawDate, Tok};
+use factcheck_model::calendar;
 
 /// A stretch of the draft whose text is the exact slice of the input at `base` (a sentence, or a
 /// claim when the sentence's text is not), so local byte offsets map back to spans.
@@ -511,7 +511,6 @@ pub fn resolve(raw: &RawDate, doc: Option<Date>) -> Option<PartialDate> {
     match (raw.year, raw.day) {
         (Some(y), Some(d)) => PartialDate::ymd(y, raw.month, d).ok(),
         (Some(y), None) => PartialDate::month(y, raw.month),
-        (None, Some(d)) => calendar::latest_not_after(raw.month, d, doc?).map(PartialDate::day),
-        (None, None) => calendar::latest_month_not_after(raw.month, doc?),
+        (None, day) => calendar::latest_not_after(raw.month, day, doc?),
     }
 }

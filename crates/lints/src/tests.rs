@@ -335,6 +335,29 @@ fn cal003_durations() {
 }
 
 #[test]
+fn cal003_reads_the_grammars_qualifiers() {
+    let war = |tail: &str| {
+        format!("The war, which began on 27 September and ended on 10 November, lasted {tail}.")
+    };
+    // "no more than" bounds from above (it used to be read as "more than").
+    assert!(found(&war("no more than two months"), None).is_empty());
+    assert_eq!(codes(&war("no more than a week"), None), ["CAL003"]);
+    // Qualifier words the scanner now steps over, as the grammar reads them.
+    assert!(found(&war("approximately six weeks"), None).is_empty());
+    assert_eq!(codes(&war("approximately three months"), None), ["CAL003"]);
+    assert!(found(&war("less than two months"), None).is_empty());
+    assert_eq!(codes(&war("less than three weeks"), None), ["CAL003"]);
+    // "just under" stays "a little less".
+    assert_eq!(codes(&war("just under four months"), None), ["CAL003"]);
+    assert!(found(&war("just under two months"), None).is_empty());
+    let f = findings(&war("approximately three months"), None);
+    assert_eq!(
+        &war("approximately three months")[f[0].focus.range()],
+        "approximately three months"
+    );
+}
+
+#[test]
 fn cal003_one_day_later() {
     let text = "The offensive began on September 30. One day later, on October 2, it ended.";
     let f = findings(text, DOC);

@@ -1,4 +1,6 @@
-//! Small hand-written scanners over one sentence's text: tokens, numbers and dates.
+//! Small hand-written scanners over one sentence's text: tokens, numbers and dates. The words
+//! they know (month and weekday names, number words, units, qualifiers) are the grammar's
+//! lexicon, through `factcheck_claims::text`.
 //!
 //! Everything here is a single forward pass with bounded look-ahead, so it runs in time linear in
 //! the text; nothing backtracks. Offsets are byte offsets into the scanned text.
@@ -60,20 +62,6 @@ impl Tok<'_> {
     pub fn is_plain_digits(&self) -> bool {
         self.kind == Kind::Num && self.text.bytes().all(|b| b.is_ascii_digit())
     }
-}
-
-/// `word` in ASCII lower case, in `buf`, for matching against known words with `match`; `None`
-/// when it is longer than `buf` or not ASCII (then it equals no ASCII word, ignoring ASCII case).
-pub fn ascii_lower<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Option<&'b [u8]> {
-    let bytes = word.as_bytes();
-    if bytes.len() > N || !bytes.is_ascii() {
-        return None;
-    }
-    let out = &mut buf[..bytes.len()];
-    for (d, b) in out.iter_mut().zip(bytes) {
-        *d = b.to_ascii_lowercase();
-    }
-    Some(out)
 }
 
 /// Splits `text` into words, numbers and punctuation.
@@ -166,47 +154,17 @@ pub fn tokenize_into<'a>(text: &'a str, toks: &mut Vec<Tok<'a>>) {
     }
 }
 
-/// The value of a number word from "one" to "ninety-nine" written as one word ("six", "forty").
+/// The value of a number word from "zero" to "ninety" written as one word ("six", "forty"):
+/// the grammar's lexicon ([`factcheck_claims::text::number_word`]).
 pub fn word_number(word: &str) -> Option<u32> {
-    // Most words fail on their length or first letter.
+    // Most words fail on their length or first letter, before the lexicon is probed.
     let first = word.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
     if !(3..=9).contains(&word.len())
         || !matches!(first, b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n')
     {
         return None;
     }
-    let mut buf = [0u8; 9];
-    Some(match ascii_lower(word, &mut buf)? {
-        b"zero" => 0,
-        b"one" => 1,
-        b"two" => 2,
-        b"three" => 3,
-        b"four" => 4,
-        b"five" => 5,
-        b"six" => 6,
-        b"seven" => 7,
-        b"eight" => 8,
-        b"nine" => 9,
-        b"ten" => 10,
-        b"eleven" => 11,
-        b"twelve" => 12,
-        b"thirteen" => 13,
-        b"fourteen" => 14,
-        b"fifteen" => 15,
-        b"sixteen" => 16,
-        b"seventeen" => 17,
-        b"eighteen" => 18,
-        b"nineteen" => 19,
-        b"twenty" => 20,
-        b"thirty" => 30,
-        b"forty" => 40,
-        b"fifty" => 50,
-        b"sixty" => 60,
-        b"seventy" => 70,
-        b"eighty" => 80,
-        b"ninety" => 90,
-        _ => return None,
-    })
+    factcheck_claims::text::number_word(word)
 }
 
 /// A number written in the text.
@@ -370,66 +328,28 @@ pub fn number_at(toks: &[Tok<'_>], i: usize) -> Option<Number> {
     })
 }
 
-/// The month a word names ("September", "Sept", "Sep"), 1-based, and whether it is abbreviated.
-/// Capitalised words only.
+/// The month a capitalised word names ("September", "Sept", "Sep"), 1-based, and whether it is
+/// abbreviated: the grammar's lexicon ([`factcheck_claims::text::month_of`]).
 pub fn month_of(tok: &Tok<'_>) -> Option<(i8, bool)> {
     // Most words fail on their first letter (and a capital letter that is not ASCII names no
-    // month).
+    // month), before the lexicon is probed.
     let first = tok.text.as_bytes().first().copied().unwrap_or(0);
     if tok.kind != Kind::Word
         || !matches!(first, b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
     {
         return None;
     }
-    let mut buf = [0u8; 9];
-    Some(match ascii_lower(tok.text, &mut buf)? {
-        b"january" => (1, false),
-        b"february" => (2, false),
-        b"march" => (3, false),
-        b"april" => (4, false),
-        b"may" => (5, false),
-        b"june" => (6, false),
-        b"july" => (7, false),
-        b"august" => (8, false),
-        b"september" => (9, false),
-        b"october" => (10, false),
-        b"november" => (11, false),
-        b"december" => (12, false),
-        b"jan" => (1, true),
-        b"feb" => (2, true),
-        b"mar" => (3, true),
-        b"apr" => (4, true),
-        b"jun" => (6, true),
-        b"jul" => (7, true),
-        b"aug" => (8, true),
-        b"sep" | b"sept" => (9, true),
-        b"oct" => (10, true),
-        b"nov" => (11, true),
-        b"dec" => (12, true),
-        _ => return None,
-    })
+    factcheck_claims::text::month_of(tok.text)
 }
 
-/// The weekday a capitalised word names ("Friday").
+/// The weekday a capitalised word written in full names ("Friday"): the grammar's lexicon
+/// ([`factcheck_claims::text::weekday_of`]).
 pub fn weekday_of(tok: &Tok<'_>) -> Option<Weekday> {
     let first = tok.text.as_bytes().first().copied().unwrap_or(0);
-    if tok.kind != Kind::Word
-        || tok.text.len() < 6
-        || !matches!(first, b'M' | b'T' | b'W' | b'F' | b'S')
-    {
+    if tok.kind != Kind::Word || !matches!(first, b'M' | b'T' | b'W' | b'F' | b'S') {
         return None;
     }
-    let mut buf = [0u8; 9];
-    Some(match ascii_lower(tok.text, &mut buf)? {
-        b"monday" => Weekday::Monday,
-        b"tuesday" => Weekday::Tuesday,
-        b"wednesday" => Weekday::Wednesday,
-        b"thursday" => Weekday::Thursday,
-        b"friday" => Weekday::Friday,
-        b"saturday" => Weekday::Saturday,
-        b"sunday" => Weekday::Sunday,
-        _ => return None,
-    })
+    factcheck_claims::text::weekday_of(tok.text)
 }
 
 /// A calendar date as written, possibly impossible ("February 30") and possibly without a year.

@@ -117,29 +117,6 @@ pub(crate) fn terms(fact: &Fact) -> Vec<(&str, Term)> {
     out
 }
 
-/// The Fx hash (as in rustc): phrases of trusted rule files need no DoS-resistant hashing, and
-/// SipHash was a visible share of building the index.
-#[derive(Default, Clone, Copy)]
-struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// The keys of the table are hashes already: they are used as they are.
 #[derive(Default, Clone, Copy)]
 struct Passthrough(u64);
@@ -274,7 +251,9 @@ impl Index {
                     .filter(|(text, _)| !text.is_empty())
                     .map(|(text, term)| {
                         let key = text.to_ascii_lowercase();
-                        let mut h = Fx::default();
+                        // rustc's Fx hash: phrases of trusted rule files need no DoS-resistant
+                        // hashing, and SipHash was a visible share of building the index.
+                        let mut h = rustc_hash::FxHasher::default();
                         h.write(key.as_bytes());
                         (text, key, h.finish(), term)
                     })

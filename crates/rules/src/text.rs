@@ -1,5 +1,7 @@
 //! Text normalisation shared by the index and the checker.
 
+use std::hash::Hasher;
+
 /// Whether `c` is a quotation mark: quotation marks are dropped before matching
 /// (`"anti-terrorist" operation` matches the cue `anti-terrorist operation`).
 fn is_quote(c: char) -> bool {
@@ -86,11 +88,8 @@ pub(crate) struct Tok {
     pub glued: bool,
 }
 
-const TOKEN_SEED: u64 = 0xcbf2_9ce4_8422_2325;
-
-fn hash_byte(h: u64, b: u8) -> u64 {
-    (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95)
-}
+/// The hash of one token: rustc's Fx hash of its bytes, fed one at a time.
+type TokenHasher = rustc_hash::FxHasher;
 
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
@@ -124,14 +123,14 @@ pub(crate) fn tokens(text: &str, out: &mut Vec<Tok>) {
         let glued = !space && out.len() > first;
         if is_word_char(c) {
             let start = i;
-            let mut h = TOKEN_SEED;
+            let mut h = TokenHasher::default();
             while i < bytes.len() {
                 let b = bytes[i];
                 if b < 0x80 {
                     if !b.is_ascii_alphanumeric() {
                         break;
                     }
-                    h = hash_byte(h, b.to_ascii_lowercase());
+                    h.write_u8(b.to_ascii_lowercase());
                     i += 1;
                 } else {
                     let (c, len) = char_at(i);
@@ -139,7 +138,7 @@ pub(crate) fn tokens(text: &str, out: &mut Vec<Tok>) {
                         break;
                     }
                     for &b in &bytes[i..i + len] {
-                        h = hash_byte(h, b);
+                        h.write_u8(b);
                     }
                     i += len;
                 }
@@ -147,7 +146,7 @@ pub(crate) fn tokens(text: &str, out: &mut Vec<Tok>) {
             out.push(Tok {
                 start,
                 end: i,
-                hash: h,
+                hash: h.finish(),
                 kind: TokKind::Word,
                 glued,
             });
@@ -163,20 +162,24 @@ pub(crate) fn tokens(text: &str, out: &mut Vec<Tok>) {
                 out.push(Tok {
                     start: i,
                     end: i + len,
-                    hash: hash_byte(TOKEN_SEED, b'\''),
+                    hash: {
+                        let mut h = TokenHasher::default();
+                        h.write_u8(b'\'');
+                        h.finish()
+                    },
                     kind: TokKind::Apostrophe,
                     glued: true,
                 });
             }
         } else if !is_quote(c) {
-            let mut h = TOKEN_SEED;
+            let mut h = TokenHasher::default();
             for &b in &bytes[i..i + len] {
-                h = hash_byte(h, b.to_ascii_lowercase());
+                h.write_u8(b.to_ascii_lowercase());
             }
             out.push(Tok {
                 start: i,
                 end: i + len,
-                hash: h,
+                hash: h.finish(),
                 kind: TokKind::Punct,
                 glued,
             });

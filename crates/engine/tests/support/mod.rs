@@ -211,6 +211,7 @@ impl At<'_> {
             MentionValue::Duration(Duration {
                 amount,
                 unit,
+                qualifier: Qualifier::None,
                 noun: None,
                 elapsed: None,
             }),

@@ -38,7 +38,7 @@ use factcheck_model::{Date, Related};
 
 use super::{Amount, amount_at, bound_before, day_pairs, has_break, lower_first, years_known};
 use crate::Finding;
-use crate::calendar::{self, Bound, amount_holds, day_number, show_length};
+use crate::calendar::{self, Bound, DayCount, days_between, duration_matches, show_length};
 use crate::ctx::{Ctx, DateAt, Segment};
 
 pub const CODE: &str = "CAL003";
@@ -58,8 +58,11 @@ pub fn run(ctx: &Ctx<'_>, seg: &Segment<'_>, out: &mut Vec<Finding>) {
     later(ctx, seg, out);
 }
 
-fn days_between(x: Date, y: Date) -> i64 {
-    day_number(y) - day_number(x)
+/// A word of a qualifier (the grammar's) or "only", which stand between a date or a verb and
+/// the amount after it ("three days before", "lasted more than six weeks").
+fn steps_over(t: &crate::text::Tok<'_>) -> bool {
+    t.kind == crate::text::Kind::Word
+        && (factcheck_claims::text::is_qualifier_word(t.text) || t.is("only"))
 }
 
 /// "N days before/after", "the day before/after" at token `k`: the amount, the sign (+1 after,
@@ -114,28 +117,8 @@ fn between(ctx: &Ctx<'_>, seg: &Segment<'_>, out: &mut Vec<Finding>) {
             k += 1;
         }
         // The qualifier is read by `relation_at`; step over it here.
-        for _ in 0..2 {
-            if seg.tok(k).is_some_and(|t| {
-                t.is_any(&[
-                    "just",
-                    "only",
-                    "exactly",
-                    "precisely",
-                    "more",
-                    "less",
-                    "than",
-                    "nearly",
-                    "almost",
-                    "over",
-                    "under",
-                    "at",
-                    "least",
-                    "some",
-                    "about",
-                    "around",
-                    "roughly",
-                ])
-            }) {
+        for _ in 0..3 {
+            if seg.tok(k).is_some_and(steps_over) {
                 k += 1;
             }
         }
@@ -157,7 +140,7 @@ fn between(ctx: &Ctx<'_>, seg: &Segment<'_>, out: &mut Vec<Finding>) {
         // sign -1: a is N before b, so b - a = N.
         let holds = |&(x, y): &(Date, Date)| {
             let d = -sign * days_between(x, y);
-            d > 0 && amount_holds(d, amount.value, amount.unit, bound, false)
+            d > 0 && duration_matches(d, amount.value, amount.unit, bound, DayCount::Exclusive)
         };
         if pairs.iter().any(holds) {
             continue;
@@ -274,13 +257,8 @@ fn durations(seg: &Segment<'_>) -> Vec<(Amount, Bound, usize)> {
             {
                 continue;
             }
-            for _ in 0..2 {
-                if seg.tok(m).is_some_and(|t| {
-                    t.is_any(&[
-                        "just", "only", "more", "less", "than", "nearly", "almost", "over",
-                        "under", "at", "least", "some", "about", "around", "roughly", "exactly",
-                    ])
-                }) {
+            for _ in 0..3 {
+                if seg.tok(m).is_some_and(steps_over) {
                     m += 1;
                 }
             }
@@ -337,7 +315,7 @@ fn duration(ctx: &Ctx<'_>, seg: &Segment<'_>, out: &mut Vec<Finding>) {
     }
     if lengths
         .iter()
-        .any(|&d| amount_holds(d, amount.value, amount.unit, *bound, true))
+        .any(|&d| duration_matches(d, amount.value, amount.unit, *bound, DayCount::EitherEnd))
     {
         return;
     }
@@ -390,7 +368,7 @@ fn later_phrases(ctx: &Ctx<'_>, seg: &Segment<'_>) -> Vec<Later> {
                 .is_some_and(|t| t.is_any(&["following", "next"]))
             && let Some(unit) = seg
                 .tok(k + 2)
-                .and_then(|t| calendar::unit_of(t.text))
+                .and_then(|t| factcheck_claims::text::unit_of(t.text))
                 .filter(|_| seg.tok(k + 2).is_some_and(|t| !t.text.ends_with('s')))
         {
             let amount = Amount {
@@ -523,7 +501,14 @@ fn later(ctx: &Ctx<'_>, seg: &Segment<'_>, out: &mut Vec<Finding>) {
         }
         let holds = |&(x, y): &(Date, Date)| {
             let d = l.sign * days_between(y, x);
-            d > 0 && amount_holds(d, l.amount.value, l.amount.unit, Bound::Near, false)
+            d > 0
+                && duration_matches(
+                    d,
+                    l.amount.value,
+                    l.amount.unit,
+                    Bound::Near,
+                    DayCount::Exclusive,
+                )
         };
         if pairs.iter().any(holds) {
             continue;

@@ -9,7 +9,7 @@ pub mod cal003_interval;
 pub mod self001_event_dates;
 pub mod self002_count_values;
 
-use factcheck_claims::Unit;
+use factcheck_claims::{Qualifier, Unit};
 use factcheck_model::Date;
 
 use crate::Finding;
@@ -64,7 +64,7 @@ pub fn amount_at(seg: &Segment<'_>, i: usize) -> Option<Amount> {
     let next = seg.tok(last_num + 1)?;
     if next.is_punct('-') && !next.space_before {
         let unit_tok = seg.tok(last_num + 2).filter(|t| !t.space_before)?;
-        let unit = calendar::unit_of(unit_tok.text)?;
+        let unit = factcheck_claims::text::unit_of(unit_tok.text)?;
         // "six-week", singular only.
         if unit_tok.text.ends_with('s') || tok.is_any(&["a", "an"]) {
             return None;
@@ -76,7 +76,7 @@ pub fn amount_at(seg: &Segment<'_>, i: usize) -> Option<Amount> {
             compound: true,
         });
     }
-    let unit = calendar::unit_of(next.text).filter(|_| next.kind == Kind::Word)?;
+    let unit = factcheck_claims::text::unit_of(next.text).filter(|_| next.kind == Kind::Word)?;
     // "a day" but not "a days"; "three days" but not "three day" (that is a compound noun).
     let plural = next.text.ends_with('s') || next.text.ends_with('S');
     if (value == 1.0) == plural {
@@ -90,39 +90,38 @@ pub fn amount_at(seg: &Segment<'_>, i: usize) -> Option<Amount> {
     })
 }
 
-/// The qualifier written right before token `i` ("more than three months"), and the first
-/// token of the qualifier (or `i`).
+/// The qualifier written right before token `i` ("more than three months"), the first token of
+/// the qualifier (or `i`), and whether it is one (a focus adverb such as "just" or "only", or
+/// "exactly", moves the first token but qualifies nothing). The words are the grammar's
+/// qualifiers (`factcheck_claims::text::qualifier_ending`), their bound its
+/// [`factcheck_claims::Qualifier::bound`].
 pub fn bound_before(seg: &Segment<'_>, i: usize) -> (Bound, usize, bool) {
-    let t = |k: usize| i.checked_sub(k).and_then(|p| seg.tok(p));
-    let two = |a: &str, b: &str| t(2).is_some_and(|x| x.is(a)) && t(1).is_some_and(|x| x.is(b));
-    if two("more", "than") || two("at", "least") || two("just", "over") {
-        return (Bound::AtLeast, i - 2, true);
-    }
-    if two("less", "than") || two("fewer", "than") || two("up", "to") {
-        return (Bound::AtMost, i - 2, true);
-    }
-    if two("just", "under") {
-        return (Bound::Nearly, i - 2, true);
-    }
-    match t(1) {
-        Some(x) if x.is_any(&["over", "above"]) => (Bound::AtLeast, i - 1, true),
-        Some(x) if x.is_any(&["under", "below"]) => (Bound::AtMost, i - 1, true),
-        Some(x) if x.is_any(&["nearly", "almost"]) => (Bound::Nearly, i - 1, true),
-        Some(x)
-            if x.is_any(&[
-                "about",
-                "around",
-                "some",
-                "roughly",
-                "approximately",
-                "circa",
-            ]) =>
-        {
-            (Bound::Near, i - 1, true)
+    let from = i.saturating_sub(3);
+    let mut words = [""; 3];
+    let mut n = 0;
+    for t in &seg.toks[from..i.min(seg.toks.len())] {
+        // A punctuation mark ends any qualifier: only the words after it count.
+        if t.kind == Kind::Word {
+            words[n] = t.text;
+            n += 1;
+        } else {
+            n = 0;
         }
-        Some(x) if x.is_any(&["just", "only", "exactly", "precisely"]) => {
-            (Bound::Near, i - 1, false)
-        }
+    }
+    if let Some((q, len)) = factcheck_claims::text::qualifier_ending(&words[..n]) {
+        let qualified = !matches!(q, Qualifier::None | Qualifier::Exactly);
+        // "just under" is a little less, not anything less.
+        let just = len >= 2 && words[n - len].eq_ignore_ascii_case("just");
+        let bound = match q {
+            Qualifier::FewerThan if just => Bound::Nearly,
+            q => q.bound(),
+        };
+        return (bound, i - len, qualified);
+    }
+    match i.checked_sub(1).and_then(|p| seg.tok(p)) {
+        Some(x) if x.is_any(&["just", "only"]) => (Bound::Near, i - 1, false),
+        // Vague, but not one of the grammar's qualifiers: there "circa 1990" is a year.
+        Some(x) if x.is("circa") => (Bound::Near, i - 1, true),
         _ => (Bound::Near, i, false),
     }
 }

@@ -1,0 +1,187 @@
+//! The grammar's word knowledge for the other crates: the lexicon's closed word classes (units
+//! of time, month and weekday names, number words, qualifiers) behind small functions, so that
+//! the built-in checks and the rules crate read words the way the grammar does instead of
+//! keeping lists of their own.
+
+use factcheck_model::Weekday;
+use factcheck_model::calendar::{Bound, Unit};
+
+use crate::lexicon::{self, Kw, class};
+use crate::numbers;
+use crate::tokens::{Kind, Tok, Toks};
+use crate::types::Qualifier;
+
+/// The unit of time a word names: "day", "days", "WEEK", "months", "year" (any ASCII case).
+pub fn unit_of(word: &str) -> Option<Unit> {
+    let e = lexicon::lookup(word.as_bytes());
+    e.is(class::UNIT).then(|| lexicon::unit(e.val))
+}
+
+/// The value of a number word from "zero" to "ninety" ("six", "Forty"; any ASCII case).
+pub fn number_word(word: &str) -> Option<u32> {
+    let e = lexicon::lookup(word.as_bytes());
+    e.is(class::NUMWORD).then_some(e.val)
+}
+
+/// The month a capitalised word names ("September", "Sept", "Sep", "MAY"), 1-based, and whether
+/// it is abbreviated ("may" in lower case names none).
+pub fn month_of(word: &str) -> Option<(i8, bool)> {
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let e = lexicon::lookup(word.as_bytes());
+    let month = i8::try_from(e.val).ok().filter(|_| e.is(class::MONTH))?;
+    Some((month, !crate::dates::full_month_length(month, word.len())))
+}
+
+/// The weekday a capitalised word written in full names ("Friday"; "Fri" names none).
+pub fn weekday_of(word: &str) -> Option<Weekday> {
+    if word.len() < 6 || !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let e = lexicon::lookup(word.as_bytes());
+    e.is(class::WEEKDAY)
+        .then(|| crate::dates::weekday_of(e.val))
+}
+
+/// The qualifier that the words right before a number end with ("more than", "nearly",
+/// "just over", "as many as"; `words` nearest last, the last three read) and how many words it
+/// takes: the quantities' qualifier grammar, for text cut into words by another tokenizer.
+pub fn qualifier_ending(words: &[&str]) -> Option<(Qualifier, usize)> {
+    let words = &words[words.len().saturating_sub(3)..];
+    let mut toks = [Tok {
+        start: 0,
+        end: 0,
+        kind: Kind::Word,
+        flags: 0,
+        lex: lexicon::Entry::NONE,
+    }; 3];
+    for (t, w) in toks.iter_mut().zip(words) {
+        t.lex = lexicon::lookup(w.as_bytes());
+    }
+    numbers::qualifier_ending(Toks::new(&toks[..words.len()], ""))
+}
+
+/// Whether a word can be part of a qualifier ("more", "than", "nearly", "at", "least", "just",
+/// "over", "no", …): what a scanner may step over to reach the number a qualifier stands before.
+pub fn is_qualifier_word(word: &str) -> bool {
+    let e = lexicon::lookup(word.as_bytes());
+    e.is(class::QUAL)
+        || matches!(
+            e.kw,
+            Kw::More
+                | Kw::Less
+                | Kw::Fewer
+                | Kw::Than
+                | Kw::At
+                | Kw::Least
+                | Kw::Most
+                | Kw::Just
+                | Kw::Well
+                | Kw::No
+        )
+}
+
+impl Qualifier {
+    /// The bound a qualifier puts on a stated length of time, for
+    /// [`factcheck_model::calendar::duration_matches`]: "over", "more than", "at least" are
+    /// [`Bound::AtLeast`]; "nearly", "almost" [`Bound::Nearly`]; "up to", "fewer/less than",
+    /// "under", "below" [`Bound::AtMost`]; "about", "around", "exactly" and none
+    /// [`Bound::Near`].
+    pub fn bound(self) -> Bound {
+        match self {
+            Qualifier::Over | Qualifier::MoreThan | Qualifier::AtLeast => Bound::AtLeast,
+            Qualifier::Nearly | Qualifier::Almost => Bound::Nearly,
+            Qualifier::UpTo | Qualifier::FewerThan => Bound::AtMost,
+            Qualifier::Exactly | Qualifier::About | Qualifier::Around | Qualifier::None => {
+                Bound::Near
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{MentionValue, Options, parse};
+
+    fn durations(text: &str) -> Vec<(String, f64, Unit, Qualifier)> {
+        let doc = parse(text, &Options::default());
+        doc.claims
+            .iter()
+            .flat_map(|c| &c.mentions)
+            .filter_map(|m| match &m.value {
+                MentionValue::Duration(d) => Some((m.text.clone(), d.amount, d.unit, d.qualifier)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn durations_carry_the_quantities_qualifiers() {
+        use Qualifier::*;
+        let one = |text: &str| durations(text).into_iter().next().expect(text);
+        assert_eq!(
+            one("The war lasted less than two months."),
+            ("two months".into(), 2.0, Unit::Month, FewerThan)
+        );
+        assert_eq!(one("The siege lasted more than 40 days.").3, MoreThan);
+        assert_eq!(
+            one("The talks took nearly a year."),
+            ("a year".into(), 1.0, Unit::Year, Nearly)
+        );
+        assert_eq!(one("The crossing took about six weeks.").3, About);
+        assert_eq!(one("It lasted just over a week.").3, Over);
+        assert_eq!(one("It lasted at least 44 days.").3, AtLeast);
+        assert_eq!(one("The six-week conflict ended.").3, None);
+        assert_eq!(one("It lasted 44 days.").3, None);
+        // A bare article is no count of a duration.
+        assert!(durations("They meet once a year.").is_empty());
+        assert!(durations("It happened nearly a year ago.").is_empty());
+    }
+
+    #[test]
+    fn qualifiers_of_words() {
+        use Qualifier::*;
+        assert_eq!(
+            qualifier_ending(&["lasted", "more", "than"]),
+            Some((MoreThan, 2))
+        );
+        assert_eq!(qualifier_ending(&["just", "over"]), Some((Over, 2)));
+        assert_eq!(qualifier_ending(&["x", "Nearly"]), Some((Nearly, 1)));
+        assert_eq!(qualifier_ending(&["as", "many", "as"]), Some((UpTo, 3)));
+        assert_eq!(qualifier_ending(&["lasted", "for"]), Option::None);
+        assert_eq!(qualifier_ending(&[]), Option::None);
+        assert!(is_qualifier_word("than") && is_qualifier_word("About"));
+        assert!(!is_qualifier_word("to") && !is_qualifier_word("lasted"));
+    }
+
+    #[test]
+    fn month_weekday_and_number_words() {
+        assert_eq!(month_of("Sept"), Some((9, true)));
+        assert_eq!(month_of("September"), Some((9, false)));
+        assert_eq!(month_of("MAY"), Some((5, false)));
+        assert_eq!(month_of("June"), Some((6, false)));
+        assert_eq!(month_of("Jun"), Some((6, true)));
+        assert_eq!(month_of("may"), None);
+        assert_eq!(month_of("Mayday"), None);
+        assert_eq!(weekday_of("Friday"), Some(Weekday::Friday));
+        assert_eq!(weekday_of("Fri"), None);
+        assert_eq!(weekday_of("friday"), None);
+        assert_eq!(number_word("Ninety"), Some(90));
+        assert_eq!(number_word("zero"), Some(0));
+        assert_eq!(number_word("nine-ty"), None);
+        assert_eq!(number_word("hundred"), None);
+    }
+
+    #[test]
+    fn words_and_bounds() {
+        assert_eq!(unit_of("Weeks"), Some(Unit::Week));
+        assert_eq!(unit_of("day"), Some(Unit::Day));
+        assert_eq!(unit_of("dais"), None);
+        assert_eq!(Qualifier::FewerThan.bound(), Bound::AtMost);
+        assert_eq!(Qualifier::Over.bound(), Bound::AtLeast);
+        assert_eq!(Qualifier::Almost.bound(), Bound::Nearly);
+        assert_eq!(Qualifier::None.bound(), Bound::Near);
+    }
+}
