@@ -60,7 +60,7 @@ fn check(args: CheckArgs) -> Result<i32> {
     let base = std::mem::ManuallyDrop::new(base);
     if base.is_empty() {
         eprintln!(
-            "warning: no facts in {}: every claim will be unverifiable",
+            "warning: no facts in {}: only the built-in checks (calendar, arithmetic, the draft against itself) can decide a claim; every other assertion is unverifiable",
             rules_dir.display()
         );
     }

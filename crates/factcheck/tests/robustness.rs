@@ -339,6 +339,30 @@ fn rules_non_utf8_file() {
     assert_eq!(run.stdout, "");
 }
 
+/// With no facts the built-in checks still run: the warning says so, and a calendar error is
+/// contradicted (exit 1).
+#[test]
+fn rules_empty_directory_still_runs_the_built_in_checks() {
+    let dir = workspace();
+    std::fs::create_dir(dir.path().join("empty-rules")).expect("mkdir");
+    write(
+        dir.path(),
+        "weekday.md",
+        b"---\ndate: 2023-10-05\n---\nThe talks opened on Monday, September 17, 2023.\n",
+    );
+    let run = run(
+        dir.path(),
+        &["check", "--rules", "empty-rules", "--format", "json", "weekday.md"],
+    );
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert!(run.stderr.contains("only the built-in checks"), "{run:?}");
+    let report = json(&run);
+    assert_eq!(report["summary"]["contradicted"], 1, "{report}");
+    let claim = &file(&report, "weekday.md")["claims"][0];
+    assert_eq!(claim["check"], "CAL001", "{report}");
+    assert_eq!(claim["assertions"][0]["kind"], "calendar", "{report}");
+}
+
 #[test]
 fn rules_empty_directory() {
     let dir = workspace();
@@ -357,7 +381,7 @@ fn rules_empty_directory() {
     assert_eq!(run.code, Some(0), "{run:?}");
     assert!(
         run.stderr
-            .contains("warning: no facts in empty-rules: every claim will be unverifiable"),
+            .contains("warning: no facts in empty-rules: only the built-in checks (calendar, arithmetic, the draft against itself) can decide a claim; every other assertion is unverifiable"),
         "{run:?}"
     );
     let report = json(&run);

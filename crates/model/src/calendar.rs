@@ -192,10 +192,13 @@ pub enum DayCount {
 ///   amounts in days only;
 /// - [`Bound::Near`]: `|x − amount| ≤ tol` (44 days is six weeks, 6.3; one month, 1.4; not two
 ///   months, 1.4 being 0.6 away);
-/// - [`Bound::AtLeast`]: `x ≥ amount − tol` (with either end counted, `x + 1` for days);
-/// - [`Bound::AtMost`]: `x ≤ amount + tol` ("less than two months" holds for 44 days);
+/// - [`Bound::AtLeast`]: `x ≥ amount` (with either end counted, `x + 1` for days): a bound is
+///   not a rounded amount, so "more than two months" is contradicted by 44 days (1.4) and "more
+///   than three months" holds for 98 days (3.2);
+/// - [`Bound::AtMost`]: `x ≤ amount` ("less than two months" holds for 44 days, "less than
+///   three months" is contradicted by 98 days);
 /// - [`Bound::Nearly`]: at most the amount, and less than one unit short of it:
-///   `amount − 1 − tol ≤ x ≤ amount + tol`.
+///   `amount − 1 − tol ≤ x ≤ amount`.
 ///
 /// Comparisons allow 1e-9 for floating-point error.
 pub fn duration_matches(days: i64, amount: f64, unit: Unit, bound: Bound, count: DayCount) -> bool {
@@ -207,9 +210,9 @@ pub fn duration_matches(days: i64, amount: f64, unit: Unit, bound: Bound, count:
     let extra = if both_ends { 1.0 } else { 0.0 };
     match bound {
         Bound::Near => near(x) || (both_ends && near(x + extra)),
-        Bound::AtLeast => x + extra >= amount - tol - 1e-9,
-        Bound::AtMost => x <= amount + tol + 1e-9,
-        Bound::Nearly => x <= amount + tol + 1e-9 && x + extra >= amount - 1.0 - tol - 1e-9,
+        Bound::AtLeast => x + extra >= amount - 1e-9,
+        Bound::AtMost => x <= amount + 1e-9,
+        Bound::Nearly => x <= amount + 1e-9 && x + extra >= amount - 1.0 - tol - 1e-9,
     }
 }
 

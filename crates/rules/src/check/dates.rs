@@ -3,7 +3,7 @@
 use factcheck_claims::{
     Anchor, Aspect, Claim, DateMention, Duration, Elapsed, Mention, MentionValue, Offset, Unit,
 };
-use factcheck_model::calendar::weekday_name;
+use factcheck_model::calendar::{Bound, DayCount, days_between, duration_matches, weekday_name};
 use factcheck_model::{Date, PartialDate, Related, Span, Weekday};
 
 use super::{
@@ -14,11 +14,6 @@ use crate::base::{Body, FactBase};
 use crate::format::is_day;
 use crate::index::Hit;
 use crate::text::format_amount;
-
-/// Days from `a` to `b` (negative when `b` is earlier).
-pub(crate) fn days_between(a: Date, b: Date) -> i64 {
-    a.until(b).map(|s| i64::from(s.get_days())).unwrap_or(0)
-}
 
 /// "2 days before", "1 day after", "on the same day as".
 fn describe_gap(days: i64) -> String {
@@ -428,15 +423,30 @@ pub(crate) fn is_relation_length(claim: &Claim, m: &Mention) -> bool {
     })
 }
 
-/// Whether a stated amount of `unit`s agrees with a true length given as a range of days
-/// `[lo, hi]` (one value for an event dated to the day). A bare amount holds within half a
-/// unit of the length in mean units; a day count also holds when it counts both ends (one
-/// more than the difference of the dates), as a reporter counting "the 99 days of the
-/// crossing" does.
-pub(crate) fn amount_holds(amount: f64, unit: Unit, lo: i64, hi: i64) -> bool {
-    let (l, h) = (lo as f64 / unit.mean_days(), hi as f64 / unit.mean_days());
-    let within = amount >= l - 0.5 && amount <= h + 0.5;
-    within || (unit == Unit::Day && amount >= (lo + 1) as f64 && amount <= (hi + 1) as f64)
+/// Whether a stated amount of `unit`s, with its qualifier, agrees with a true length given as a
+/// range of days `[lo, hi]` (one value for an event dated to the day): the one rounding rule,
+/// [`duration_matches`], at some length in the range, counting both ends allowed for days.
+pub(crate) fn amount_holds(du: &Duration, lo: i64, hi: i64) -> bool {
+    let bound = du.qualifier.bound();
+    if lo == hi {
+        return duration_matches(lo, du.amount, du.unit, bound, DayCount::EitherEnd);
+    }
+    // A range of lengths: the bound's extremes and, for a near amount, the stated length
+    // itself when it falls inside the range.
+    let stated = (du.amount * du.unit.mean_days()).round() as i64;
+    [lo, hi, stated.clamp(lo, hi)]
+        .into_iter()
+        .any(|d| duration_matches(d, du.amount, du.unit, bound, DayCount::EitherEnd))
+}
+
+/// "more than ", "at most ", "nearly " or nothing: how a message restates a duration's bound.
+fn bound_words(du: &Duration) -> &'static str {
+    match du.qualifier.bound() {
+        Bound::AtLeast => "at least ",
+        Bound::AtMost => "at most ",
+        Bound::Nearly => "nearly ",
+        Bound::Near => "",
+    }
 }
 
 /// A duration ("six-week conflict") against the nearest event in its clause that has a start.
@@ -480,7 +490,7 @@ pub(super) fn check_duration(ctx: &Ctx, i: usize, m: &Mention, du: &Duration) ->
     }
     let days = days_between(start.first(), end.first());
     let value = days as f64 / unit.mean_days();
-    let holds = amount_holds(du.amount, unit, days, days);
+    let holds = amount_holds(du, days, days);
     let length = if unit == Unit::Day {
         format!("{days} days")
     } else {
@@ -491,8 +501,9 @@ pub(super) fn check_duration(ctx: &Ctx, i: usize, m: &Mention, du: &Duration) ->
         format!("{} lasted {length}: `{}` holds", fact.name(), m.text.trim())
     } else {
         format!(
-            "{} lasted {length}, not {} {} (`{}`)",
+            "{} lasted {length}, not {}{} {} (`{}`)",
             fact.name(),
+            bound_words(du),
             format_amount(du.amount),
             unit.name(du.amount != 1.0),
             m.text.trim()
@@ -570,7 +581,7 @@ pub(super) fn check_elapsed(ctx: &Ctx, i: usize, m: &Mention, du: &Duration) -> 
     let lo = days_between(from.last(), ref_first);
     let hi = days_between(from.first(), ref_last);
     let unit = du.unit;
-    let holds = amount_holds(du.amount, unit, lo, hi);
+    let holds = amount_holds(du, lo, hi);
     let (l, h) = (lo as f64 / unit.mean_days(), hi as f64 / unit.mean_days());
     let span_desc = if (h - l).abs() < 0.05 {
         format!("{} {}", format_amount(l), unit.name(true))
@@ -590,8 +601,9 @@ pub(super) fn check_elapsed(ctx: &Ctx, i: usize, m: &Mention, du: &Duration) -> 
         )
     } else {
         format!(
-            "{} was {from}, {span_desc} before the time of the sentence ({ref_desc}), not {} {} (`{text}`)",
+            "{} was {from}, {span_desc} before the time of the sentence ({ref_desc}), not {}{} {} (`{text}`)",
             fact.name(),
+            bound_words(du),
             format_amount(du.amount),
             unit.name(du.amount != 1.0)
         )
