@@ -439,6 +439,13 @@ pub(crate) fn qualifier_before(toks: &[Tok], text: &str, a: usize, i: usize) -> 
     qualifier_ending(Toks::new(&toks[a.min(i)..i], text)).map_or(Qualifier::None, |(q, _)| q)
 }
 
+/// The qualifier that `toks` start with and how many tokens it takes.
+pub(crate) fn qualifier_starting(toks: Toks<'_>) -> Option<(Qualifier, usize)> {
+    let n = toks.toks.len();
+    let (rest, q) = qualifier(toks).ok()?;
+    Some((q, n - rest.toks.len()))
+}
+
 /// The qualifier that `toks` end with (at most its last three tokens) and how many tokens it
 /// takes; the longest wins ("just over" over "over").
 pub(crate) fn qualifier_ending(toks: Toks<'_>) -> Option<(Qualifier, usize)> {

@@ -182,7 +182,8 @@ pub struct Number {
     pub points: bool,
     /// Written as a word ("six").
     pub word: bool,
-    /// Four plain digits between 1800 and 2199 with no multiplier: most likely a year.
+    /// Four plain digits with no multiplier that the grammar reads as a bare year
+    /// ([`factcheck_claims::text::is_bare_year`]: 1800 to 2200): most likely a year.
     pub year_like: bool,
     /// The number was written with a multiplier word ("million").
     pub multiplied: bool,
@@ -247,7 +248,7 @@ pub fn number_at(toks: &[Tok<'_>], i: usize) -> Option<Number> {
     }
     let year_like = tok.is_plain_digits()
         && tok.text.len() == 4
-        && (1800.0..2200.0).contains(&value)
+        && factcheck_claims::text::is_bare_year(value)
         && toks[first].kind == Kind::Num;
     let mut multiplied = false;
     let mut scale = 1.0;
