@@ -49,7 +49,7 @@ pub(crate) struct DurationHit {
     pub noun: Option<(usize, usize)>,
 }
 
-fn multiplier(exp: u32, kw: Kw) -> f64 {
+pub(crate) fn multiplier(exp: u32, kw: Kw) -> f64 {
     if kw == Kw::Dozen {
         12.0
     } else {
@@ -62,14 +62,19 @@ fn suffixed(s: &str) -> Option<f64> {
     let num_len = s.find(|c: char| c.is_ascii_alphabetic())?;
     let (num, suffix) = s.split_at(num_len);
     let value = plain_number(num)?;
-    let mult = lexicon::with_lower(suffix, |l| match l {
+    Some(value * multiplier_suffix(suffix)?)
+}
+
+/// The factor of a multiplier written onto its digits: "k", "m", "mn", "mln", "million", "bn",
+/// "b", "billion", "tn", "trillion" (any ASCII case).
+pub(crate) fn multiplier_suffix(suffix: &str) -> Option<f64> {
+    lexicon::with_lower(suffix, |l| match l {
         b"k" => Some(1e3),
         b"m" | b"mn" | b"mln" | b"million" => Some(1e6),
         b"bn" | b"b" | b"billion" => Some(1e9),
         b"tn" | b"trillion" => Some(1e12),
         _ => None,
-    })??;
-    Some(value * mult)
+    })?
 }
 
 /// Digits with `,` grouping and a `.` decimal: "100,000", "3.5".

@@ -24,6 +24,21 @@ pub fn is_bare_year(value: f64) -> bool {
     (1800.0..=2200.0).contains(&value)
 }
 
+/// The factor of a multiplier word written after a number: "hundred", "thousand", "million",
+/// "billion", "trillion", "bn", "mn", "tn", "dozen" ("two dozen" is 24); with `attached` (no
+/// space: "1.2bn", "10k", "5m") also the suffixes "k", "m", "mln", "b".
+pub fn multiplier(word: &str, attached: bool) -> Option<f64> {
+    let e = lexicon::lookup(word.as_bytes());
+    if e.is(class::MULT) {
+        return Some(numbers::multiplier(e.val, e.kw));
+    }
+    if attached {
+        numbers::multiplier_suffix(word)
+    } else {
+        None
+    }
+}
+
 /// The value of a number word from "zero" to "ninety" ("six", "Forty"; any ASCII case).
 pub fn number_word(word: &str) -> Option<u32> {
     let e = lexicon::lookup(word.as_bytes());
@@ -196,6 +211,14 @@ mod tests {
         assert_eq!(number_word("zero"), Some(0));
         assert_eq!(number_word("nine-ty"), None);
         assert_eq!(number_word("hundred"), None);
+        assert_eq!(multiplier("hundred", false), Some(100.0));
+        assert_eq!(multiplier("Dozen", false), Some(12.0));
+        assert_eq!(multiplier("million", false), Some(1e6));
+        assert_eq!(multiplier("bn", false), Some(1e9));
+        assert_eq!(multiplier("k", false), None);
+        assert_eq!(multiplier("k", true), Some(1e3));
+        assert_eq!(multiplier("thousand", true), Some(1e3));
+        assert_eq!(multiplier("men", true), None);
     }
 
     #[test]

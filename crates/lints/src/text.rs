@@ -253,22 +253,12 @@ pub fn number_at(toks: &[Tok<'_>], i: usize) -> Option<Number> {
     let mut multiplied = false;
     let mut scale = 1.0;
     if let Some(next) = toks.get(j + 1) {
-        const WORDS: [(&str, f64, bool); 7] = [
-            ("thousand", 1e3, false),
-            ("million", 1e6, false),
-            ("billion", 1e9, false),
-            ("trillion", 1e12, false),
-            ("k", 1e3, true),
-            ("m", 1e6, true),
-            ("bn", 1e9, true),
-        ];
-        let factor = WORDS
-            .iter()
-            .find(|(w, _, attached)| {
-                next.text.eq_ignore_ascii_case(w) && (!attached || !next.space_before)
-            })
-            .map(|&(_, f, _)| f);
-        if let (Some(f), Kind::Word) = (factor, next.kind) {
+        // The grammar's multipliers: "million", "hundred", "dozen", and "bn", "k", "m" written
+        // onto the digits.
+        let factor = (next.kind == Kind::Word)
+            .then(|| factcheck_claims::text::multiplier(next.text, !next.space_before))
+            .flatten();
+        if let Some(f) = factor {
             value *= f;
             scale = f;
             multiplied = true;
