@@ -444,6 +444,16 @@ pub(crate) fn qualifier_before(toks: &[Tok], text: &str, a: usize, i: usize) -> 
     qualifier_ending(Toks::new(&toks[a.min(i)..i], text)).map_or(Qualifier::None, |(q, _)| q)
 }
 
+/// Whether a word can end a qualifier of [`qualifier`]: a qualifier word ("over", "nearly") or
+/// the last word of "more than", "at least", "at most", "up to", "as many as", "an estimated".
+pub(crate) fn may_end_qualifier(e: lexicon::Entry) -> bool {
+    e.is(class::QUAL)
+        || matches!(
+            e.kw,
+            Kw::Than | Kw::Least | Kw::Most | Kw::To | Kw::As | Kw::Estimated
+        )
+}
+
 /// The qualifier that `toks` start with and how many tokens it takes.
 pub(crate) fn qualifier_starting(toks: Toks<'_>) -> Option<(Qualifier, usize)> {
     let n = toks.toks.len();
@@ -455,6 +465,9 @@ pub(crate) fn qualifier_starting(toks: Toks<'_>) -> Option<(Qualifier, usize)> {
 /// takes; the longest wins ("just over" over "over").
 pub(crate) fn qualifier_ending(toks: Toks<'_>) -> Option<(Qualifier, usize)> {
     let n = toks.toks.len();
+    if !may_end_qualifier(toks.toks.last()?.lex) {
+        return None;
+    }
     (1..=3.min(n)).rev().find_map(|len| {
         let (rest, q) = qualifier(toks.take_from(n - len)).ok()?;
         rest.toks.is_empty().then_some((q, len))

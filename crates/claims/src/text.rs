@@ -71,6 +71,10 @@ pub fn weekday_of(word: &str) -> Option<Weekday> {
 /// takes: the quantities' qualifier grammar, for text cut into words by another tokenizer.
 pub fn qualifier_ending(words: &[&str]) -> Option<(Qualifier, usize)> {
     let words = &words[words.len().saturating_sub(3)..];
+    // Most numbers have no qualifier before them, and one probe of the last word says so.
+    if !numbers::may_end_qualifier(lexicon::lookup(words.last()?.as_bytes())) {
+        return None;
+    }
     let toks = word_toks(words);
     numbers::qualifier_ending(Toks::new(&toks[..words.len()], ""))
 }
