@@ -494,7 +494,7 @@ pub(crate) fn parse_at(toks: Toks<'_>, prev: Option<&Tok>) -> Option<(usize, Dat
         let counts = next.is_some_and(|t| {
             t.is_punct('%') || t.is(class::MULT | class::UNIT) || t.kw() == Kw::Percent
         });
-        if !counts && (1800..=2200).contains(&y) {
+        if !counts && crate::text::is_bare_year(f64::from(y)) {
             return Some((
                 consumed(rest),
                 DateExpr::Absolute(Written {

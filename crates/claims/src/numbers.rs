@@ -49,7 +49,7 @@ pub(crate) struct DurationHit {
     pub noun: Option<(usize, usize)>,
 }
 
-fn multiplier(exp: u32, kw: Kw) -> f64 {
+pub(crate) fn multiplier(exp: u32, kw: Kw) -> f64 {
     if kw == Kw::Dozen {
         12.0
     } else {
@@ -62,14 +62,19 @@ fn suffixed(s: &str) -> Option<f64> {
     let num_len = s.find(|c: char| c.is_ascii_alphabetic())?;
     let (num, suffix) = s.split_at(num_len);
     let value = plain_number(num)?;
-    let mult = lexicon::with_lower(suffix, |l| match l {
+    Some(value * multiplier_suffix(suffix)?)
+}
+
+/// The factor of a multiplier written onto its digits: "k", "m", "mn", "mln", "million", "bn",
+/// "b", "billion", "tn", "trillion" (any ASCII case).
+pub(crate) fn multiplier_suffix(suffix: &str) -> Option<f64> {
+    lexicon::with_lower(suffix, |l| match l {
         b"k" => Some(1e3),
         b"m" | b"mn" | b"mln" | b"million" => Some(1e6),
         b"bn" | b"b" | b"billion" => Some(1e9),
         b"tn" | b"trillion" => Some(1e12),
         _ => None,
-    })??;
-    Some(value * mult)
+    })?
 }
 
 /// Digits with `,` grouping and a `.` decimal: "100,000", "3.5".
@@ -439,10 +444,30 @@ pub(crate) fn qualifier_before(toks: &[Tok], text: &str, a: usize, i: usize) -> 
     qualifier_ending(Toks::new(&toks[a.min(i)..i], text)).map_or(Qualifier::None, |(q, _)| q)
 }
 
+/// Whether a word can end a qualifier of [`qualifier`]: a qualifier word ("over", "nearly") or
+/// the last word of "more than", "at least", "at most", "up to", "as many as", "an estimated".
+pub(crate) fn may_end_qualifier(e: lexicon::Entry) -> bool {
+    e.is(class::QUAL)
+        || matches!(
+            e.kw,
+            Kw::Than | Kw::Least | Kw::Most | Kw::To | Kw::As | Kw::Estimated
+        )
+}
+
+/// The qualifier that `toks` start with and how many tokens it takes.
+pub(crate) fn qualifier_starting(toks: Toks<'_>) -> Option<(Qualifier, usize)> {
+    let n = toks.toks.len();
+    let (rest, q) = qualifier(toks).ok()?;
+    Some((q, n - rest.toks.len()))
+}
+
 /// The qualifier that `toks` end with (at most its last three tokens) and how many tokens it
 /// takes; the longest wins ("just over" over "over").
 pub(crate) fn qualifier_ending(toks: Toks<'_>) -> Option<(Qualifier, usize)> {
     let n = toks.toks.len();
+    if !may_end_qualifier(toks.toks.last()?.lex) {
+        return None;
+    }
     (1..=3.min(n)).rev().find_map(|len| {
         let (rest, q) = qualifier(toks.take_from(n - len)).ok()?;
         rest.toks.is_empty().then_some((q, len))

@@ -17,6 +17,28 @@ pub fn unit_of(word: &str) -> Option<Unit> {
     e.is(class::UNIT).then(|| lexicon::unit(e.val))
 }
 
+/// The years a bare four-digit number is read as ("in 2020", "since 1991"): 1800 to 2200. The
+/// grammar reads such a number as a year unless it counts something ("over 2000 people"); the
+/// built-in checks do not take it for a count.
+pub fn is_bare_year(value: f64) -> bool {
+    (1800.0..=2200.0).contains(&value)
+}
+
+/// The factor of a multiplier word written after a number: "hundred", "thousand", "million",
+/// "billion", "trillion", "bn", "mn", "tn", "dozen" ("two dozen" is 24); with `attached` (no
+/// space: "1.2bn", "10k", "5m") also the suffixes "k", "m", "mln", "b".
+pub fn multiplier(word: &str, attached: bool) -> Option<f64> {
+    let e = lexicon::lookup(word.as_bytes());
+    if e.is(class::MULT) {
+        return Some(numbers::multiplier(e.val, e.kw));
+    }
+    if attached {
+        numbers::multiplier_suffix(word)
+    } else {
+        None
+    }
+}
+
 /// The value of a number word from "zero" to "ninety" ("six", "Forty"; any ASCII case).
 pub fn number_word(word: &str) -> Option<u32> {
     let e = lexicon::lookup(word.as_bytes());
@@ -49,6 +71,24 @@ pub fn weekday_of(word: &str) -> Option<Weekday> {
 /// takes: the quantities' qualifier grammar, for text cut into words by another tokenizer.
 pub fn qualifier_ending(words: &[&str]) -> Option<(Qualifier, usize)> {
     let words = &words[words.len().saturating_sub(3)..];
+    // Most numbers have no qualifier before them, and one probe of the last word says so.
+    if !numbers::may_end_qualifier(lexicon::lookup(words.last()?.as_bytes())) {
+        return None;
+    }
+    let toks = word_toks(words);
+    numbers::qualifier_ending(Toks::new(&toks[..words.len()], ""))
+}
+
+/// The qualifier that `words` start with ("more than 60", "well over 60"; the first three
+/// read) and how many words it takes.
+pub fn qualifier_starting(words: &[&str]) -> Option<(Qualifier, usize)> {
+    let words = &words[..words.len().min(3)];
+    let toks = word_toks(words);
+    numbers::qualifier_starting(Toks::new(&toks[..words.len()], ""))
+}
+
+/// Tokens of the grammar for up to three words (their lexicon entries; no text behind them).
+fn word_toks(words: &[&str]) -> [Tok; 3] {
     let mut toks = [Tok {
         start: 0,
         end: 0,
@@ -59,7 +99,7 @@ pub fn qualifier_ending(words: &[&str]) -> Option<(Qualifier, usize)> {
     for (t, w) in toks.iter_mut().zip(words) {
         t.lex = lexicon::lookup(w.as_bytes());
     }
-    numbers::qualifier_ending(Toks::new(&toks[..words.len()], ""))
+    toks
 }
 
 /// Whether a word can be part of a qualifier ("more", "than", "nearly", "at", "least", "just",
@@ -152,6 +192,9 @@ mod tests {
         assert_eq!(qualifier_ending(&["as", "many", "as"]), Some((UpTo, 3)));
         assert_eq!(qualifier_ending(&["lasted", "for"]), Option::None);
         assert_eq!(qualifier_ending(&[]), Option::None);
+        assert_eq!(qualifier_starting(&["well", "over", "60"]), Some((Over, 2)));
+        assert_eq!(qualifier_starting(&["no", "more", "than"]), Some((UpTo, 3)));
+        assert_eq!(qualifier_starting(&["60", "were"]), Option::None);
         assert!(is_qualifier_word("than") && is_qualifier_word("About"));
         assert!(!is_qualifier_word("to") && !is_qualifier_word("lasted"));
     }
@@ -172,6 +215,14 @@ mod tests {
         assert_eq!(number_word("zero"), Some(0));
         assert_eq!(number_word("nine-ty"), None);
         assert_eq!(number_word("hundred"), None);
+        assert_eq!(multiplier("hundred", false), Some(100.0));
+        assert_eq!(multiplier("Dozen", false), Some(12.0));
+        assert_eq!(multiplier("million", false), Some(1e6));
+        assert_eq!(multiplier("bn", false), Some(1e9));
+        assert_eq!(multiplier("k", false), None);
+        assert_eq!(multiplier("k", true), Some(1e3));
+        assert_eq!(multiplier("thousand", true), Some(1e3));
+        assert_eq!(multiplier("men", true), None);
     }
 
     #[test]

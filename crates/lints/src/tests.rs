@@ -582,6 +582,44 @@ fn ari003_parts_and_totals() {
         ),
         ["ARI003"]
     );
+    // The grammar's qualifiers: "well over" bounds from below, "no more than" from above.
+    assert_eq!(
+        codes(
+            "Of the 100 victims, well over 60 were men and 50 women.",
+            None
+        ),
+        ["ARI003"]
+    );
+    assert!(
+        found(
+            "Of the 100 victims, no more than 60 were men and 50 women.",
+            None
+        )
+        .is_empty()
+    );
+    assert!(
+        found(
+            "Of the more than 100 victims, 60 were men and 50 women.",
+            None
+        )
+        .is_empty()
+    );
+    // The grammar's multipliers: "two hundred" is 200, not 2.
+    assert!(
+        found(
+            "Of the two hundred victims, 150 were men and 40 women.",
+            None
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        codes(
+            "Of the two hundred victims, 150 were men and 60 women.",
+            None
+        ),
+        ["ARI003"]
+    );
+    assert!(found("Arrivals fell from 40 to two dozen, a 40% fall.", None).is_empty());
     for ok in [
         "Of the 100 victims, 60 were men and 40 women.",
         "Of the 100 victims, 60 were men, 30 women and 10 children.",

@@ -182,7 +182,8 @@ pub struct Number {
     pub points: bool,
     /// Written as a word ("six").
     pub word: bool,
-    /// Four plain digits between 1800 and 2199 with no multiplier: most likely a year.
+    /// Four plain digits with no multiplier that the grammar reads as a bare year
+    /// ([`factcheck_claims::text::is_bare_year`]: 1800 to 2200): most likely a year.
     pub year_like: bool,
     /// The number was written with a multiplier word ("million").
     pub multiplied: bool,
@@ -247,27 +248,17 @@ pub fn number_at(toks: &[Tok<'_>], i: usize) -> Option<Number> {
     }
     let year_like = tok.is_plain_digits()
         && tok.text.len() == 4
-        && (1800.0..2200.0).contains(&value)
+        && factcheck_claims::text::is_bare_year(value)
         && toks[first].kind == Kind::Num;
     let mut multiplied = false;
     let mut scale = 1.0;
     if let Some(next) = toks.get(j + 1) {
-        const WORDS: [(&str, f64, bool); 7] = [
-            ("thousand", 1e3, false),
-            ("million", 1e6, false),
-            ("billion", 1e9, false),
-            ("trillion", 1e12, false),
-            ("k", 1e3, true),
-            ("m", 1e6, true),
-            ("bn", 1e9, true),
-        ];
-        let factor = WORDS
-            .iter()
-            .find(|(w, _, attached)| {
-                next.text.eq_ignore_ascii_case(w) && (!attached || !next.space_before)
-            })
-            .map(|&(_, f, _)| f);
-        if let (Some(f), Kind::Word) = (factor, next.kind) {
+        // The grammar's multipliers: "million", "hundred", "dozen", and "bn", "k", "m" written
+        // onto the digits.
+        let factor = (next.kind == Kind::Word)
+            .then(|| factcheck_claims::text::multiplier(next.text, !next.space_before))
+            .flatten();
+        if let Some(f) = factor {
             value *= f;
             scale = f;
             multiplied = true;
@@ -331,11 +322,17 @@ pub fn number_at(toks: &[Tok<'_>], i: usize) -> Option<Number> {
 /// The month a capitalised word names ("September", "Sept", "Sep"), 1-based, and whether it is
 /// abbreviated: the grammar's lexicon ([`factcheck_claims::text::month_of`]).
 pub fn month_of(tok: &Tok<'_>) -> Option<(i8, bool)> {
-    // Most words fail on their first letter (and a capital letter that is not ASCII names no
-    // month), before the lexicon is probed.
-    let first = tok.text.as_bytes().first().copied().unwrap_or(0);
+    // Most words fail on their length or first two letters (and a capital letter that is not
+    // ASCII names no month), before the lexicon is probed.
+    let b = tok.text.as_bytes();
+    let (first, second) = match b {
+        [f, s, ..] => (*f, s.to_ascii_lowercase()),
+        _ => return None,
+    };
     if tok.kind != Kind::Word
+        || b.len() > 9
         || !matches!(first, b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
+        || !matches!(second, b'a' | b'e' | b'p' | b'u' | b'c' | b'o')
     {
         return None;
     }
@@ -345,8 +342,16 @@ pub fn month_of(tok: &Tok<'_>) -> Option<(i8, bool)> {
 /// The weekday a capitalised word written in full names ("Friday"): the grammar's lexicon
 /// ([`factcheck_claims::text::weekday_of`]).
 pub fn weekday_of(tok: &Tok<'_>) -> Option<Weekday> {
-    let first = tok.text.as_bytes().first().copied().unwrap_or(0);
-    if tok.kind != Kind::Word || !matches!(first, b'M' | b'T' | b'W' | b'F' | b'S') {
+    let b = tok.text.as_bytes();
+    let (first, second) = match b {
+        [f, s, ..] => (*f, s.to_ascii_lowercase()),
+        _ => return None,
+    };
+    if tok.kind != Kind::Word
+        || !(6..=9).contains(&b.len())
+        || !matches!(first, b'M' | b'T' | b'W' | b'F' | b'S')
+        || !matches!(second, b'o' | b'u' | b'e' | b'h' | b'r' | b'a')
+    {
         return None;
     }
     factcheck_claims::text::weekday_of(tok.text)
@@ -713,6 +718,52 @@ mod tests {
             ]
         );
         assert!(toks.iter().all(|t| t.space_before));
+        // The quick filters let every month and weekday name through to the lexicon.
+        for m in [
+            "January",
+            "Jan",
+            "February",
+            "Feb",
+            "March",
+            "Mar",
+            "April",
+            "Apr",
+            "May",
+            "June",
+            "Jun",
+            "July",
+            "Jul",
+            "August",
+            "Aug",
+            "September",
+            "Sept",
+            "Sep",
+            "October",
+            "Oct",
+            "November",
+            "Nov",
+            "December",
+            "Dec",
+        ] {
+            for w in [m.to_string(), m.to_ascii_uppercase()] {
+                let t = tokenize(&w)[0];
+                assert_eq!(month_of(&t), factcheck_claims::text::month_of(&w), "{w}");
+                assert!(month_of(&t).is_some(), "{w}");
+            }
+        }
+        for d in [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ] {
+            for w in [d.to_string(), d.to_ascii_uppercase()] {
+                assert!(weekday_of(&tokenize(&w)[0]).is_some(), "{w}");
+            }
+        }
         assert_eq!(month_of(&tokenize("Sept")[0]), Some((9, true)));
         assert_eq!(month_of(&tokenize("MAY")[0]), Some((5, false)));
         assert_eq!(month_of(&tokenize("may")[0]), None);

@@ -126,14 +126,29 @@ pub fn days_in_month(year: Option<i16>, month: i8) -> i8 {
 /// goes back to the latest leap year (at most eight years back); a day the month never has
 /// ("February 30") has no such date.
 pub fn latest_not_after(month: i8, day: Option<i8>, doc: Date) -> Option<PartialDate> {
-    (0..9).find_map(|back| {
-        let y = doc.year().checked_sub(back)?;
-        let candidate = match day {
-            Some(d) => PartialDate::ymd(y, month, d).ok()?,
-            None => PartialDate::month(y, month)?,
-        };
-        (candidate.first() <= doc).then_some(candidate)
-    })
+    let after = match day {
+        Some(d) => (month, d) > (doc.month(), doc.day()),
+        None => month > doc.month(),
+    };
+    let mut year = if after {
+        doc.year().checked_sub(1)?
+    } else {
+        doc.year()
+    };
+    let Some(d) = day else {
+        return PartialDate::month(year, month);
+    };
+    if !(1..=12).contains(&month) || d < 1 || d > days_in_month(None, month) {
+        return None;
+    }
+    // Only a 29 February can fail in a year; the next leap year back is at most eight away.
+    for _ in 0..9 {
+        if d <= days_in_month(Some(year), month) {
+            return PartialDate::ymd(year, month, d).ok();
+        }
+        year = year.checked_sub(1)?;
+    }
+    None
 }
 
 /// The day `month`/`day` in the year that puts it nearest to `target` (a year-less date read in
@@ -219,7 +234,11 @@ pub fn duration_matches(days: i64, amount: f64, unit: Unit, bound: Bound, count:
 /// `days` in `unit` with one decimal at most, for messages: 44 days is "6.3" weeks, 42 "6".
 pub fn show_in_unit(days: i64, unit: Unit) -> String {
     #[allow(clippy::cast_precision_loss)]
-    let x = days as f64 / unit.mean_days();
+    show_amount(days as f64 / unit.mean_days())
+}
+
+/// An amount of time with one decimal at most: `6.285…` → `6.3`, `6.0` → `6`.
+pub fn show_amount(x: f64) -> String {
     let s = format!("{x:.1}");
     s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
 }
@@ -271,6 +290,32 @@ mod tests {
             nearest_to(12, 31, date(2024, 1, 2)),
             Some(date(2023, 12, 31))
         );
+    }
+
+    #[test]
+    fn the_year_rule_is_the_latest_candidate_not_after_the_document_date() {
+        // Against the rule's definition: try years back from the document date's.
+        let brute = |month: i8, day: Option<i8>, doc: Date| {
+            (0..12).find_map(|back| {
+                let y = doc.year().checked_sub(back)?;
+                let candidate = match day {
+                    Some(d) => PartialDate::ymd(y, month, d).ok()?,
+                    None => PartialDate::month(y, month)?,
+                };
+                (candidate.first() <= doc).then_some(candidate)
+            })
+        };
+        let mut doc = date(1895, 1, 1);
+        while doc < date(1910, 1, 1) {
+            for month in 1..=12 {
+                assert_eq!(latest_not_after(month, None, doc), brute(month, None, doc));
+                for day in [1, 15, 28, 29, 30, 31, 32] {
+                    let got = latest_not_after(month, Some(day), doc);
+                    assert_eq!(got, brute(month, Some(day), doc), "{month}-{day} {doc}");
+                }
+            }
+            doc = doc.checked_add(jiff::Span::new().days(11)).unwrap();
+        }
     }
 
     #[test]

@@ -233,10 +233,9 @@ pub(crate) fn format_number(v: f64) -> String {
     }
 }
 
-/// One decimal at most: `6.285…` → `6.3`, `6.0` → `6`.
+/// One decimal at most: `6.285…` → `6.3`, `6.0` → `6` (the calendar's rounding for messages).
 pub(crate) fn format_amount(v: f64) -> String {
-    let s = format!("{v:.1}");
-    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+    factcheck_model::calendar::show_amount(v)
 }
 
 #[cfg(test)]

@@ -24,6 +24,8 @@ use super::{show_number, value_at};
 use crate::Finding;
 use crate::ctx::{Ctx, Segment};
 use crate::text::Kind;
+use factcheck_claims::Qualifier;
+use factcheck_model::calendar::Bound;
 
 pub const CODE: &str = "ARI003";
 
@@ -32,19 +34,6 @@ const MAX_PARTS: usize = 32;
 const DETERMINERS: &[&str] = &["the", "those", "these", "all", "its", "their"];
 const AUX: &[&str] = &[
     "were", "was", "are", "is", "had", "have", "has", "been", "be",
-];
-const VAGUE: &[&str] = &[
-    "about",
-    "around",
-    "some",
-    "nearly",
-    "almost",
-    "roughly",
-    "approximately",
-    "up",
-    "fewer",
-    "less",
-    "under",
 ];
 const CLAUSE_OPENERS: &[&str] = &["and", "but", "while"];
 
@@ -98,24 +87,10 @@ fn total_and_parts(seg: &Segment<'_>, k: usize) -> Option<(f64, usize, usize, Ve
     if seg.tok(j).is_some_and(|t| t.is_any(DETERMINERS)) {
         j += 1;
     }
-    if seg.tok(j).is_some_and(|t| {
-        t.is_any(&[
-            "more",
-            "over",
-            "about",
-            "around",
-            "some",
-            "nearly",
-            "almost",
-            "roughly",
-            "approximately",
-            "at",
-            "up",
-            "fewer",
-            "less",
-            "under",
-        ])
-    }) {
+    // A qualified total ("Of the more than 100 victims") bounds nothing.
+    if let Some((q, _)) = qualifier_at(seg, j)
+        && q != Qualifier::Exactly
+    {
         return None;
     }
     let total = value_at(seg, j)?;
@@ -139,25 +114,31 @@ fn total_and_parts(seg: &Segment<'_>, k: usize) -> Option<(f64, usize, usize, Ve
     Some((total.value, j, m - 1, parts))
 }
 
+/// The grammar's qualifier at token `i` ("more than", "about") and its length in tokens.
+fn qualifier_at(seg: &Segment<'_>, i: usize) -> Option<(Qualifier, usize)> {
+    let mut words = [""; 3];
+    let mut n = 0;
+    while n < 3 && seg.tok(i + n).is_some_and(|t| t.kind == Kind::Word) {
+        words[n] = seg.toks[i + n].text;
+        n += 1;
+    }
+    factcheck_claims::text::qualifier_starting(&words[..n])
+}
+
 /// Reads the list of parts starting at token `i`; `None` if it is not a plain list.
 fn parts_from(seg: &Segment<'_>, mut i: usize) -> Option<Vec<Part>> {
     let mut parts = Vec::new();
     while parts.len() < MAX_PARTS {
-        // "at least 60", "more than 60" still add up to at least 60; vague parts do not.
-        let is = |k: usize, w: &str| seg.tok(k).is_some_and(|t| t.is(w));
-        let n_at = if is(i, "at") && is(i + 1, "least")
-            || is(i, "more") && is(i + 1, "than")
-            || is(i, "just") && is(i + 1, "over")
-        {
-            i + 2
-        } else if is(i, "over") || is(i, "only") || is(i, "exactly") || is(i, "just") {
-            i + 1
-        } else {
-            i
+        // "at least 60", "more than 60" still add up to at least 60; vague parts and parts
+        // bounded from above do not.
+        let n_at = match qualifier_at(seg, i) {
+            Some((q, len)) if matches!(q.bound(), Bound::AtLeast) || q == Qualifier::Exactly => {
+                i + len
+            }
+            Some(_) => return None,
+            None if seg.tok(i).is_some_and(|t| t.is_any(&["only", "just"])) => i + 1,
+            None => i,
         };
-        if seg.tok(n_at).is_some_and(|t| t.is_any(VAGUE)) {
-            return None;
-        }
         let n = value_at(seg, n_at)?;
         if n.percent || n.points {
             return None;

@@ -224,10 +224,10 @@ pub struct FromTo {
 
 impl FromTo {
     /// The two values, a bare first number taking the multiplier of the second ("from 40 to 50
-    /// million").
+    /// million"; not "hundred" or "dozen": "from 40 to two dozen" is 40 to 24).
     pub fn values(&self) -> (f64, f64) {
         let mut a = self.a.value;
-        if !self.a.multiplied && self.b.multiplied && a < 1000.0 {
+        if !self.a.multiplied && self.b.multiplied && self.b.scale >= 1000.0 && a < 1000.0 {
             a *= self.b.scale;
         }
         (a, self.b.value)
