@@ -52,12 +52,36 @@ pub(crate) fn key(text: &str) -> String {
     format!("{:016x}{:016x}", half(1), half(2))
 }
 
+/// An entry: a checksum of the payload (32 hex digits and a newline), then the payload (the
+/// parsed file as JSON). The checksum catches an entry truncated or corrupted on disk; it is
+/// no protection against someone who can write the cache (they can write a matching one): the
+/// caller keeps the cache where only its user can write (see the binary's `cache.rs`).
 pub(crate) fn encode(file: &RuleFile) -> Option<Vec<u8>> {
-    serde_json::to_vec(file).ok()
+    let payload = serde_json::to_vec(file).ok()?;
+    let mut out = checksum(&payload).into_bytes();
+    out.push(b'\n');
+    out.extend_from_slice(&payload);
+    Some(out)
 }
 
+/// The file an entry holds; `None` when the checksum does not match or the payload does not
+/// read back.
 pub(crate) fn decode(bytes: &[u8]) -> Option<RuleFile> {
-    serde_json::from_slice(bytes).ok()
+    let (sum, payload) = bytes.split_at_checked(33)?;
+    if sum[32] != b'\n' || sum[..32] != *checksum(payload).as_bytes() {
+        return None;
+    }
+    serde_json::from_slice(payload).ok()
+}
+
+fn checksum(payload: &[u8]) -> String {
+    let half = |seed: u64| {
+        let mut h = std::hash::DefaultHasher::new();
+        seed.hash(&mut h);
+        payload.hash(&mut h);
+        h.finish()
+    };
+    format!("{:016x}{:016x}", half(3), half(4))
 }
 
 /// Parses `text` through the cache: an entry that reads back is used, anything else is parsed
