@@ -34,6 +34,9 @@ pub struct Config {
     /// Where the config file is (set after loading).
     #[serde(skip)]
     pub dir: PathBuf,
+    /// The config file read, if any.
+    #[serde(skip)]
+    pub path: Option<PathBuf>,
 }
 
 impl Config {
@@ -57,7 +60,7 @@ impl Config {
     }
 
     fn read(path: &Path) -> Result<Config> {
-        let text = std::fs::read_to_string(path)
+        let text = read_bounded(path)
             .with_context(|| format!("cannot read config file {}", path.display()))?;
         let mut config: Config = toml::from_str(&text).map_err(|e| {
             let place = e
@@ -70,7 +73,10 @@ impl Config {
                 .unwrap_or_default();
             anyhow::anyhow!("{}{place}: {}", path.display(), e.message())
         })?;
+        // `--config factcheck.toml` has the empty parent: the working directory (`normalize`
+        // reads the empty path as `.`).
         config.dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        config.path = Some(path.to_path_buf());
         for (glob, date) in &config.dates {
             let parsed: factcheck_model::PartialDate = date
                 .parse()
@@ -103,12 +109,92 @@ impl Config {
 impl Config {
     /// The configured document date of a draft, if a `[dates]` glob matches its path.
     pub fn date_for(&self, path: &Path) -> Option<factcheck_model::Date> {
-        let absolute = std::path::absolute(path).ok()?;
-        let base = std::path::absolute(&self.dir).ok()?;
-        let relative = absolute.strip_prefix(&base).ok()?;
+        let relative = self.relative(path)?;
         self.date_globs
             .iter()
-            .find(|(m, _)| m.is_match(relative))
+            .find(|(m, _)| m.is_match(&relative))
             .map(|(_, d)| *d)
     }
+
+    /// A draft's path relative to the config file's directory, `.` and `..` resolved
+    /// (`drafts/../seeds/a.txt` is `seeds/a.txt`).
+    fn relative(&self, path: &Path) -> Option<PathBuf> {
+        let absolute = normalize(path);
+        absolute
+            .strip_prefix(normalize(&self.dir))
+            .ok()
+            .map(Path::to_path_buf)
+    }
+
+    /// The `[dates]` globs that match none of `paths` (the drafts of a run), for a warning: a
+    /// glob that matches nothing usually means a path written wrong, and the relative dates of
+    /// the drafts it was meant for are then all unverifiable.
+    pub fn warn_unmatched_dates(&self, inputs: &[crate::inputs::Input]) {
+        let Some(path) = &self.path else { return };
+        for glob in self.unmatched_dates(inputs.iter().filter_map(|i| i.path())) {
+            eprintln!(
+                "warning: {}: [dates] `{glob}` matches none of the drafts checked: their relative dates have no document date from it",
+                path.display()
+            );
+        }
+    }
+
+    pub fn unmatched_dates<'a>(&self, paths: impl Iterator<Item = &'a Path>) -> Vec<&str> {
+        let relative: Vec<PathBuf> = paths.filter_map(|p| self.relative(p)).collect();
+        self.dates
+            .keys()
+            .zip(&self.date_globs)
+            .filter(|(_, (m, _))| !relative.iter().any(|p| m.is_match(p)))
+            .map(|(glob, _)| glob.as_str())
+            .collect()
+    }
+}
+
+/// The absolute form of `path` with `.` and `..` resolved lexically (symbolic links are not
+/// followed: a `[dates]` glob is about the path as written, relative to the config file).
+pub fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let path = if path.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        path
+    };
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for c in absolute.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A config file is at most this long (1 MiB): read like a rule file, only as much as that.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// Reads a config file: a regular file only (a FIFO would block, `/dev/zero` never ends), at
+/// most [`MAX_CONFIG_BYTES`].
+fn read_bounded(path: &Path) -> Result<String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        anyhow::bail!("not a regular file");
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_CONFIG_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        anyhow::bail!("over the limit of {MAX_CONFIG_BYTES} bytes");
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "not UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
