@@ -68,7 +68,7 @@ fn check(args: CheckArgs) -> Result<i32> {
     let filters = Filters::new(&config.include, &config.exclude)?;
     let (inputs, collect_errors) = inputs::collect(&args.paths, &filters);
     if args.date.is_none() && !inputs.is_empty() {
-        config.warn_unmatched_dates(&inputs);
+        config.warn_unmatched_dates();
     }
     if let Some(out) = &args.output
         && let Some(clash) = output_clash(out, &inputs, &rules_dir)

@@ -129,26 +129,62 @@ impl Config {
     /// The `[dates]` globs that match none of `paths` (the drafts of a run), for a warning: a
     /// glob that matches nothing usually means a path written wrong, and the relative dates of
     /// the drafts it was meant for are then all unverifiable.
-    pub fn warn_unmatched_dates(&self, inputs: &[crate::inputs::Input]) {
+    /// Warns about each `[dates]` glob that matches no file at all under the config file's
+    /// directory: a path written wrong, and the relative dates of the drafts it was meant for
+    /// would all be unverifiable without a word.
+    pub fn warn_unmatched_dates(&self) {
         let Some(path) = &self.path else { return };
-        for glob in self.unmatched_dates(inputs.iter().filter_map(|i| i.path())) {
+        for glob in self.unmatched_dates() {
             eprintln!(
-                "warning: {}: [dates] `{glob}` matches none of the drafts checked: their relative dates have no document date from it",
+                "warning: {}: [dates] `{glob}` matches no file: drafts it was meant for get no document date from it",
                 path.display()
             );
         }
     }
 
-    pub fn unmatched_dates<'a>(&self, paths: impl Iterator<Item = &'a Path>) -> Vec<&str> {
-        let relative: Vec<PathBuf> = paths.filter_map(|p| self.relative(p)).collect();
+    /// The `[dates]` globs that match no file. Only the directory a glob's literal prefix names
+    /// is walked (`seeds/` for `seeds/*.txt`), at most [`MAX_DATES_WALK`] entries per glob
+    /// (past that the glob counts as matching).
+    pub fn unmatched_dates(&self) -> Vec<&str> {
+        let base = normalize(&self.dir);
         self.dates
             .keys()
             .zip(&self.date_globs)
-            .filter(|(_, (m, _))| !relative.iter().any(|p| m.is_match(p)))
+            .filter(|(glob, (matcher, _))| {
+                let literal: PathBuf = Path::new(glob.as_str())
+                    .components()
+                    .take_while(|c| {
+                        !c.as_os_str()
+                            .to_string_lossy()
+                            .contains(['*', '?', '[', '{', '\\'])
+                    })
+                    .collect();
+                let start = base.join(&literal);
+                if literal.as_os_str() == glob.as_str() {
+                    return !start.exists();
+                }
+                let walk = ignore::WalkBuilder::new(&start)
+                    .standard_filters(false)
+                    .build()
+                    .take(MAX_DATES_WALK);
+                let mut seen = 0;
+                for entry in walk.flatten() {
+                    seen += 1;
+                    if let Ok(rel) = entry.path().strip_prefix(&base)
+                        && matcher.is_match(rel)
+                    {
+                        return false;
+                    }
+                }
+                seen < MAX_DATES_WALK
+            })
             .map(|(glob, _)| glob.as_str())
             .collect()
     }
 }
+
+/// How many directory entries [`Config::unmatched_dates`] looks at per glob.
+pub const MAX_DATES_WALK: usize = 100_000;
 
 /// The absolute form of `path` with `.` and `..` resolved lexically (symbolic links are not
 /// followed: a `[dates]` glob is about the path as written, relative to the config file).
