@@ -62,6 +62,13 @@ impl Config {
     fn read(path: &Path) -> Result<Config> {
         let text = read_bounded(path)
             .with_context(|| format!("cannot read config file {}", path.display()))?;
+        Config::from_text(&text, path)
+    }
+
+    /// A config from its text; `path` is where it was read (errors name it, and relative
+    /// paths in it are relative to its directory).
+    pub fn from_text(text: &str, path: &Path) -> Result<Config> {
+        let text = text.to_string();
         let mut config: Config = toml::from_str(&text).map_err(|e| {
             let place = e
                 .span()
