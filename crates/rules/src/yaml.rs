@@ -145,7 +145,7 @@ fn check_events(text: &str) -> Result<(), YamlError> {
 mod events {
     use std::mem::MaybeUninit;
 
-    use unsafe_libyaml as sys;
+    use unsafe_libyaml as unsafe_sys;
 
     pub(super) enum Event {
         Scalar {
@@ -166,7 +166,7 @@ mod events {
     }
 
     pub(super) struct Parser<'a> {
-        sys: Box<MaybeUninit<sys::yaml_parser_t>>,
+        sys: Box<MaybeUninit<unsafe_sys::yaml_parser_t>>,
         /// libyaml initialised the parser (it needs deleting).
         init: bool,
         /// No error and no end of stream yet.
@@ -177,15 +177,15 @@ mod events {
 
     impl<'a> Parser<'a> {
         pub fn new(input: &'a [u8]) -> Parser<'a> {
-            let mut sys = Box::new(MaybeUninit::<sys::yaml_parser_t>::uninit());
+            let mut sys = Box::new(MaybeUninit::<unsafe_sys::yaml_parser_t>::uninit());
             let p = sys.as_mut_ptr();
             // SAFETY: `p` points at memory owned by the box, which libyaml initialises; the
             // input is borrowed for the parser's lifetime.
             let init = unsafe {
-                let init = !sys::yaml_parser_initialize(p).fail;
+                let init = !unsafe_sys::yaml_parser_initialize(p).fail;
                 if init {
-                    sys::yaml_parser_set_encoding(p, sys::YAML_UTF8_ENCODING);
-                    sys::yaml_parser_set_input_string(p, input.as_ptr(), input.len() as u64);
+                    unsafe_sys::yaml_parser_set_encoding(p, unsafe_sys::YAML_UTF8_ENCODING);
+                    unsafe_sys::yaml_parser_set_input_string(p, input.as_ptr(), input.len() as u64);
                 }
                 init
             };
@@ -202,13 +202,13 @@ mod events {
             if !self.ready {
                 return Err(());
             }
-            let mut event = MaybeUninit::<sys::yaml_event_t>::uninit();
+            let mut event = MaybeUninit::<unsafe_sys::yaml_event_t>::uninit();
             // SAFETY: the parser was initialised in `new`; an event libyaml filled in is read
             // only before `yaml_event_delete` frees it, and its strings are NUL-terminated.
             unsafe {
                 let parser = self.sys.as_mut_ptr();
                 let event = event.as_mut_ptr();
-                if sys::yaml_parser_parse(parser, event).fail {
+                if unsafe_sys::yaml_parser_parse(parser, event).fail {
                     self.ready = false;
                     return Err(());
                 }
@@ -218,24 +218,26 @@ mod events {
                         .then(|| std::ffi::CStr::from_ptr(ptr.cast()).to_bytes().to_vec())
                 };
                 let out = match e.type_ {
-                    sys::YAML_SCALAR_EVENT => Event::Scalar {
+                    unsafe_sys::YAML_SCALAR_EVENT => Event::Scalar {
                         anchor: bytes(e.data.scalar.anchor),
                         tag: bytes(e.data.scalar.tag),
                         len: e.data.scalar.length as usize,
                     },
-                    sys::YAML_SEQUENCE_START_EVENT => Event::Start {
+                    unsafe_sys::YAML_SEQUENCE_START_EVENT => Event::Start {
                         anchor: bytes(e.data.sequence_start.anchor),
                         tag: bytes(e.data.sequence_start.tag),
                     },
-                    sys::YAML_MAPPING_START_EVENT => Event::Start {
+                    unsafe_sys::YAML_MAPPING_START_EVENT => Event::Start {
                         anchor: bytes(e.data.mapping_start.anchor),
                         tag: bytes(e.data.mapping_start.tag),
                     },
-                    sys::YAML_SEQUENCE_END_EVENT | sys::YAML_MAPPING_END_EVENT => Event::End,
-                    sys::YAML_ALIAS_EVENT => {
+                    unsafe_sys::YAML_SEQUENCE_END_EVENT | unsafe_sys::YAML_MAPPING_END_EVENT => {
+                        Event::End
+                    }
+                    unsafe_sys::YAML_ALIAS_EVENT => {
                         Event::Alias(bytes(e.data.alias.anchor).unwrap_or_default())
                     }
-                    sys::YAML_STREAM_END_EVENT => {
+                    unsafe_sys::YAML_STREAM_END_EVENT => {
                         self.ready = false;
                         Event::StreamEnd
                     }
@@ -245,7 +247,7 @@ mod events {
                     e.start_mark.line as usize + 1,
                     e.start_mark.column as usize + 1,
                 );
-                sys::yaml_event_delete(event);
+                unsafe_sys::yaml_event_delete(event);
                 Ok((out, line, column))
             }
         }
@@ -255,7 +257,7 @@ mod events {
         fn drop(&mut self) {
             if self.init {
                 // SAFETY: initialised in `new`, deleted once.
-                unsafe { sys::yaml_parser_delete(self.sys.as_mut_ptr()) }
+                unsafe { unsafe_sys::yaml_parser_delete(self.sys.as_mut_ptr()) }
             }
         }
     }
