@@ -140,6 +140,32 @@ fn year<'a>(i: Toks<'a>) -> PResult<'a, i16> {
     }
 }
 
+/// The year of a date that names one outside the calendar ("March 3, 10000"): the mention keeps
+/// its place and gets no date (never the document's year).
+const NO_CALENDAR_YEAR: i16 = i16::MAX;
+
+/// A year written after a day or a month ("September 17, 3023"): four digits from 1000 to 2999
+/// as [`year`]; other four-digit years (0000 to 9999) and longer numbers only when no word
+/// follows, since "September 17, 5000 troops" counts troops. A number from 10000 up is
+/// [`NO_CALENDAR_YEAR`].
+fn date_year<'a>(i: Toks<'a>) -> PResult<'a, i16> {
+    if let Ok(found) = year(i) {
+        return Ok(found);
+    }
+    let text = i.text;
+    let (rest, t) = tok(|t| t.kind == Kind::Number)(i)?;
+    let s = text.get(t.start..t.end).unwrap_or("");
+    let word_follows = rest.toks.first().is_some_and(|n| n.kind == Kind::Word);
+    if word_follows || s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(nom::Err::Error(()));
+    }
+    match digits_value(s, 4) {
+        Some(y) if s.len() == 4 => Ok((rest, y as i16)),
+        _ if s.len() > 4 => Ok((rest, NO_CALENDAR_YEAR)),
+        _ => Err(nom::Err::Error(())),
+    }
+}
+
 /// An optional leading weekday: "Wednesday, " before an absolute date.
 fn weekday_prefix<'a>(i: Toks<'a>) -> PResult<'a, Option<Weekday>> {
     opt(map((weekday, opt(punct(','))), |(w, _)| w)).parse(i)
@@ -176,7 +202,7 @@ fn iso_date<'a>(i: Toks<'a>) -> PResult<'a, Written> {
 
 /// ", 2023" or " 2023" after a day.
 fn year_suffix<'a>(i: Toks<'a>) -> PResult<'a, Option<i16>> {
-    opt(map((opt(punct(',')), year), |(_, y)| y)).parse(i)
+    opt(map((opt(punct(',')), date_year), |(_, y)| y)).parse(i)
 }
 
 /// "September 17", "Sept. 17, 2023", "Wednesday, October 4".
@@ -193,19 +219,20 @@ fn month_day<'a>(i: Toks<'a>) -> PResult<'a, Written> {
 
 /// "17 September 2023", "17 Sept".
 fn day_month<'a>(i: Toks<'a>) -> PResult<'a, Written> {
-    map((weekday_prefix, day, month, opt(year)), |(_, d, m, y)| {
-        Written {
+    map(
+        (weekday_prefix, day, month, opt(date_year)),
+        |(_, d, m, y)| Written {
             year: y,
             month: Some(m),
             day: Some(d),
-        }
-    })
+        },
+    )
     .parse(i)
 }
 
 /// "November 2020", "Nov. 2020".
 fn month_year<'a>(i: Toks<'a>) -> PResult<'a, Written> {
-    map((month, opt(punct(',')), year), |(m, _, y)| Written {
+    map((month, opt(punct(',')), date_year), |(m, _, y)| Written {
         year: Some(y),
         month: Some(m),
         day: None,
@@ -562,6 +589,11 @@ fn weekday_from(base: Date, w: Weekday, dir: i32) -> Option<Date> {
 /// Resolves a relative expression against its base day (document date, previous claim's day or
 /// the event's day).
 pub(crate) fn resolve_relative(rel: &Rel, base: Option<PartialDate>) -> Option<PartialDate> {
+    // Dates are years 0 to 9999: "yesterday" of 0000-01-01 is no date (not -0001-12-31).
+    resolve_relative_any(rel, base).filter(|d| (0..=9999).contains(&d.first().year()))
+}
+
+fn resolve_relative_any(rel: &Rel, base: Option<PartialDate>) -> Option<PartialDate> {
     let amount = rel.amount?;
     let base = base?;
     if let Some(w) = rel.weekday {

@@ -67,6 +67,9 @@ fn check(args: CheckArgs) -> Result<i32> {
 
     let filters = Filters::new(&config.include, &config.exclude)?;
     let (inputs, collect_errors) = inputs::collect(&args.paths, &filters);
+    if args.date.is_none() && !inputs.is_empty() {
+        config.warn_unmatched_dates();
+    }
     if let Some(out) = &args.output
         && let Some(clash) = output_clash(out, &inputs, &rules_dir)
     {
@@ -172,7 +175,9 @@ fn check(args: CheckArgs) -> Result<i32> {
 
 /// The input or rule file that `--output` would overwrite, if any.
 fn output_clash(out: &Path, inputs: &[Input], rules_dir: &Path) -> Option<String> {
-    let out = std::fs::canonicalize(out).ok()?; // a new file overwrites nothing
+    // A file that does not exist yet is resolved through its directory: written under the
+    // rules directory, it would break every later run.
+    let out = output::resolved(out)?;
     if let Ok(rules) = std::fs::canonicalize(rules_dir)
         && out.starts_with(&rules)
     {

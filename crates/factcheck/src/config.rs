@@ -34,6 +34,9 @@ pub struct Config {
     /// Where the config file is (set after loading).
     #[serde(skip)]
     pub dir: PathBuf,
+    /// The config file read, if any.
+    #[serde(skip)]
+    pub path: Option<PathBuf>,
 }
 
 impl Config {
@@ -57,8 +60,15 @@ impl Config {
     }
 
     fn read(path: &Path) -> Result<Config> {
-        let text = std::fs::read_to_string(path)
+        let text = read_bounded(path)
             .with_context(|| format!("cannot read config file {}", path.display()))?;
+        Config::from_text(&text, path)
+    }
+
+    /// A config from its text; `path` is where it was read (errors name it, and relative
+    /// paths in it are relative to its directory).
+    pub fn from_text(text: &str, path: &Path) -> Result<Config> {
+        let text = text.to_string();
         let mut config: Config = toml::from_str(&text).map_err(|e| {
             let place = e
                 .span()
@@ -70,7 +80,10 @@ impl Config {
                 .unwrap_or_default();
             anyhow::anyhow!("{}{place}: {}", path.display(), e.message())
         })?;
+        // `--config factcheck.toml` has the empty parent: the working directory (`normalize`
+        // reads the empty path as `.`).
         config.dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        config.path = Some(path.to_path_buf());
         for (glob, date) in &config.dates {
             let parsed: factcheck_model::PartialDate = date
                 .parse()
@@ -103,12 +116,128 @@ impl Config {
 impl Config {
     /// The configured document date of a draft, if a `[dates]` glob matches its path.
     pub fn date_for(&self, path: &Path) -> Option<factcheck_model::Date> {
-        let absolute = std::path::absolute(path).ok()?;
-        let base = std::path::absolute(&self.dir).ok()?;
-        let relative = absolute.strip_prefix(&base).ok()?;
+        let relative = self.relative(path)?;
         self.date_globs
             .iter()
-            .find(|(m, _)| m.is_match(relative))
+            .find(|(m, _)| m.is_match(&relative))
             .map(|(_, d)| *d)
     }
+
+    /// A draft's path relative to the config file's directory, `.` and `..` resolved
+    /// (`drafts/../seeds/a.txt` is `seeds/a.txt`).
+    fn relative(&self, path: &Path) -> Option<PathBuf> {
+        let absolute = normalize(path);
+        absolute
+            .strip_prefix(normalize(&self.dir))
+            .ok()
+            .map(Path::to_path_buf)
+    }
+
+    /// The `[dates]` globs that match none of `paths` (the drafts of a run), for a warning: a
+    /// glob that matches nothing usually means a path written wrong, and the relative dates of
+    /// the drafts it was meant for are then all unverifiable.
+    /// Warns about each `[dates]` glob that matches no file at all under the config file's
+    /// directory: a path written wrong, and the relative dates of the drafts it was meant for
+    /// would all be unverifiable without a word.
+    pub fn warn_unmatched_dates(&self) {
+        let Some(path) = &self.path else { return };
+        for glob in self.unmatched_dates() {
+            eprintln!(
+                "warning: {}: [dates] `{glob}` matches no file: drafts it was meant for get no document date from it",
+                path.display()
+            );
+        }
+    }
+
+    /// The `[dates]` globs that match no file. Only the directory a glob's literal prefix names
+    /// is walked (`seeds/` for `seeds/*.txt`), at most [`MAX_DATES_WALK`] entries per glob
+    /// (past that the glob counts as matching).
+    pub fn unmatched_dates(&self) -> Vec<&str> {
+        let base = normalize(&self.dir);
+        self.dates
+            .keys()
+            .zip(&self.date_globs)
+            .filter(|(glob, (matcher, _))| {
+                let literal: PathBuf = Path::new(glob.as_str())
+                    .components()
+                    .take_while(|c| {
+                        !c.as_os_str()
+                            .to_string_lossy()
+                            .contains(['*', '?', '[', '{', '\\'])
+                    })
+                    .collect();
+                let start = base.join(&literal);
+                if literal.as_os_str() == glob.as_str() {
+                    return !start.exists();
+                }
+                let walk = ignore::WalkBuilder::new(&start)
+                    .standard_filters(false)
+                    .build()
+                    .take(MAX_DATES_WALK);
+                let mut seen = 0;
+                for entry in walk.flatten() {
+                    seen += 1;
+                    if let Ok(rel) = entry.path().strip_prefix(&base)
+                        && matcher.is_match(rel)
+                    {
+                        return false;
+                    }
+                }
+                seen < MAX_DATES_WALK
+            })
+            .map(|(glob, _)| glob.as_str())
+            .collect()
+    }
+}
+
+/// How many directory entries [`Config::unmatched_dates`] looks at per glob.
+pub const MAX_DATES_WALK: usize = 100_000;
+
+/// The absolute form of `path` with `.` and `..` resolved lexically (symbolic links are not
+/// followed: a `[dates]` glob is about the path as written, relative to the config file).
+pub fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let path = if path.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        path
+    };
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for c in absolute.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A config file is at most this long (1 MiB): read like a rule file, only as much as that.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// Reads a config file: a regular file only (a FIFO would block, `/dev/zero` never ends), at
+/// most [`MAX_CONFIG_BYTES`].
+fn read_bounded(path: &Path) -> Result<String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        anyhow::bail!("not a regular file");
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_CONFIG_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        anyhow::bail!("over the limit of {MAX_CONFIG_BYTES} bytes");
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "not UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }

@@ -28,8 +28,15 @@ fn main() -> ExitCode {
         Err(err) => {
             // clap prints help and version to stdout with success, errors to stderr.
             let code = if err.use_stderr() { 2 } else { 0 };
-            let _ = err.print();
-            return ExitCode::from(code);
+            // Help that cannot be written (`--help > /dev/full`) is a failure; a reader that
+            // stops early (`--help | head`) is not.
+            return match err.print() {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: cannot write to standard output: {e}");
+                    ExitCode::from(2)
+                }
+                _ => ExitCode::from(code),
+            };
         }
     };
     match commands::run(cli) {

@@ -1218,6 +1218,8 @@ fn output_to_a_closed_pipe() {
         &["sentences", "big.txt"],
     ];
     for args in cases {
+        // The whole run's exit code: the drafts are false (1); `claims`, `sentences` 0.
+        let expected = if args[0] == "check" { 1 } else { 0 };
         let mut child = command(dir.path(), args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -1231,7 +1233,7 @@ fn output_to_a_closed_pipe() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(
             out.status.code(),
-            Some(0),
+            Some(expected),
             "{args:?}: {:?} {stderr}",
             out.status
         );
@@ -1585,5 +1587,907 @@ fn rules_parse_cache() {
         2,
         "an edited file has a new key: {:?}",
         entries()
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile input, second round (issue 14)
+// ---------------------------------------------------------------------------------------------
+
+/// Runs `factcheck` under a 1 GiB address-space limit (so a memory blow-up fails fast).
+fn run_limited(cwd: &Path, args: &[&str]) -> Run {
+    let start = Instant::now();
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 1048576 && exec \"$0\" \"$@\"")
+        .arg(BIN)
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run sh");
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        took: start.elapsed(),
+    }
+}
+
+/// One 2 MB anchored scalar replayed by 10,000 aliases (12 GB once expanded), and a list of
+/// 10,000 cues replayed by 10,000 facts (10^8 phrases): refused by expanded size, fast, under
+/// a 1 GiB limit, at the alias that goes over.
+#[test]
+fn rules_alias_bomb_by_size() {
+    let mut scalar = String::from(
+        "events:\n  - id: e0\n    name: talks zero\n    date: 2023-09-17\n    note: &n ",
+    );
+    scalar.push_str(&"A".repeat(2_000_000));
+    scalar.push('\n');
+    for i in 1..=10_000 {
+        scalar.push_str(&format!(
+            "  - {{id: e{i}, name: talks {i}, date: 2023-09-17, note: *n}}\n"
+        ));
+    }
+    let cues: Vec<String> = (0..10_000).map(|i| format!("c{i}")).collect();
+    let mut phrases = format!(
+        "events:\n  - id: e0\n    name: talks zero\n    date: 2023-09-17\n    cues: &c [{}]\n",
+        cues.join(", ")
+    );
+    for i in 1..=10_000 {
+        phrases.push_str(&format!(
+            "  - {{id: e{i}, name: talks {i}, date: 2023-09-17, cues: *c}}\n"
+        ));
+    }
+    for text in [scalar, phrases] {
+        let dir = workspace();
+        write(dir.path(), "rules/bomb.yaml", text.as_bytes());
+        let run = run_limited(
+            dir.path(),
+            &["check", "--no-cache", "--rules", "rules", "drafts"],
+        );
+        assert_eq!(run.code, Some(2), "{run:?}");
+        assert!(
+            run.stderr.contains("error: rules/bomb.yaml:")
+                && run.stderr.contains("aliases expand the file by over"),
+            "{run:?}"
+        );
+        assert!(run.took < Duration::from_secs(10), "{run:?}");
+    }
+    // Aliases that add little load as before.
+    let dir = workspace();
+    write(
+        dir.path(),
+        "rules/facts.yaml",
+        RULES
+            .replace(
+                "    source: https://example.org/varenko-summit\n",
+                "    source: &s https://example.org/varenko-summit\n    note: *s\n",
+            )
+            .as_bytes(),
+    );
+    let run = run(dir.path(), &["check", "--rules", "rules", "drafts/true.md"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+}
+
+/// Tags: YAML's core-schema tags load; `!custom`, `!!binary` and the like are refused at the
+/// tagged value.
+#[test]
+fn rules_only_core_schema_tags() {
+    for (text, place) in [
+        (
+            RULES.replace("name: Varenko summit", "name: !custom Varenko summit"),
+            "rules/facts.yaml:4:11: field `events[0].name`: the tag `!custom` is not allowed",
+        ),
+        (
+            RULES.replace("name: Varenko summit", "name: !!binary VmFyZW5rbw=="),
+            "rules/facts.yaml:4:11: field `events[0].name`: the tag `!!binary` is not allowed",
+        ),
+        (
+            RULES.replace("roles:", "roles: !<tag:example.org,2024:list>"),
+            "is not allowed",
+        ),
+        (
+            RULES.replace("date: 2021-05-04", "date: !!timestamp 2021-05-04"),
+            "the tag `!!timestamp` is not allowed",
+        ),
+    ] {
+        bad_rules(&text, place);
+    }
+    let dir = workspace();
+    let core = RULES
+        .replace("name: Varenko summit", "name: !!str Varenko summit")
+        .replace("cues: [", "cues: !!seq [");
+    write(dir.path(), "rules/facts.yaml", core.as_bytes());
+    let run = run(dir.path(), &["check", "--rules", "rules", "drafts/true.md"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+}
+
+/// A stray quote in a plain scalar does not blind the flow-nesting guard (160,000 brackets
+/// took 120 s): refused fast, on the same line, the next line, or inside a flow collection
+/// that goes on over lines.
+#[test]
+fn rules_flow_nesting_guard_with_a_stray_quote() {
+    let brackets = "[".repeat(160_000);
+    for text in [
+        format!("events:\n  - id: a\n    name: x \"y\n    cues: {brackets}\n"),
+        format!("events:\n  - id: a\n    name: talks\n    cues: [x \"y {brackets}\n"),
+        format!("events:\n  - id: a\n    name: talks\n    cues: [x\n      \"y {brackets}\n"),
+        format!("events:\n  - id: a\n    name: x 'y\n    cues: {brackets}\n"),
+    ] {
+        let run = bad_rules(&text, "flow collections nested deeper than 64 levels");
+        assert!(run.took < Duration::from_secs(5), "{run:?}");
+    }
+}
+
+/// Secrets: a rule file that is a link out of the rules directory is not followed (its content
+/// is never read, let alone shown), and a value quoted in an error is cut to a short excerpt.
+#[test]
+fn rules_secrets_are_not_echoed() {
+    let secret = "sk-live-0123456789abcdefghijklmnopqrstuvwxyzSECRET";
+    let dir = workspace();
+    write(
+        dir.path(),
+        "home/.env",
+        format!("TOKEN={secret}\n").as_bytes(),
+    );
+    std::os::unix::fs::symlink(
+        dir.path().join("home/.env"),
+        dir.path().join("rules/x.yaml"),
+    )
+    .expect("symlink");
+    let out = run(dir.path(), &["check", "--rules", "rules", "drafts"]);
+    assert_eq!(out.code, Some(2), "{out:?}");
+    assert!(
+        out.stderr.contains("rules/x.yaml: a link to ")
+            && out
+                .stderr
+                .contains("outside the rules directory: not followed"),
+        "{out:?}"
+    );
+    assert!(!out.stderr.contains("sk-live"), "{out:?}");
+    // A link inside the rules directory is followed.
+    let dir = workspace();
+    std::fs::rename(
+        dir.path().join("rules/facts.yaml"),
+        dir.path().join("rules/real.yml"),
+    )
+    .expect("rename");
+    std::os::unix::fs::symlink("real.yml", dir.path().join("rules/facts.yaml")).expect("symlink");
+    let run2 = run(
+        dir.path(),
+        &["check", "--rules", "rules", "drafts/false.md"],
+    );
+    assert_eq!(
+        run2.code,
+        Some(2),
+        "duplicate ids through the link: {run2:?}"
+    );
+    assert!(run2.stderr.contains("duplicate id"), "{run2:?}");
+    // A secret written in a rule file: quoted, but only its first 24 characters.
+    for text in [
+        format!("TOKEN={secret}\n"),
+        format!(
+            "-----BEGIN OPENSSH PRIVATE KEY-----\n{secret}\n-----END OPENSSH PRIVATE KEY-----\n"
+        ),
+        format!("events:\n  - id: a\n    name: talks\n    date: [{secret}]\n"),
+    ] {
+        let run = bad_rules(&text, "rules/facts.yaml:");
+        assert!(!run.stderr.contains(&secret[20..]), "{run:?}");
+    }
+}
+
+/// NaN and infinities are load errors at the number, cold and warm alike (NaN was cached as
+/// `null` and then passed); a 17-digit value round-trips exactly through the cache.
+#[test]
+fn rules_non_finite_numbers_and_exact_floats_through_the_cache() {
+    let padding: String = (0..700)
+        .map(|i| format!("  - {{ id: g-{i}, name: Gathering number {i} of Lorvia, date: 2020-03-{:02}, source: https://example.org/g/{i} }}\n", 1 + i % 28))
+        .collect();
+    let count = |tolerance: &str, value: &str| {
+        format!(
+            "events:\n{padding}counts:\n  - id: lorvia-arrivals\n    name: arrivals in Lorvia\n    unit: people\n{tolerance}    series:\n      - as_of: 2021-05-01\n        value: {value}\n        source: https://example.org/arrivals\n"
+        )
+    };
+    for (text, place) in [
+        (
+            count("    tolerance: .nan\n", "100"),
+            "field `counts[0].tolerance`: `NaN` is not a number",
+        ),
+        (
+            count("", ".inf"),
+            "field `counts[0].series[0].value`: `inf` is not a number",
+        ),
+        (
+            count("    tolerance: -.Inf\n", "100"),
+            "`-inf` is not a number",
+        ),
+    ] {
+        assert!(text.len() >= 64 * 1024);
+        let dir = workspace();
+        write(dir.path(), "rules/facts.yaml", text.as_bytes());
+        let cache = dir.path().join("cache");
+        for _ in 0..2 {
+            let run = {
+                let out = command(dir.path(), &["check", "--rules", "rules", "drafts"])
+                    .env("FACTCHECK_CACHE_DIR", &cache)
+                    .output()
+                    .expect("run");
+                Run {
+                    code: out.status.code(),
+                    stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+                    stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+                    took: Duration::ZERO,
+                }
+            };
+            assert_eq!(run.code, Some(2), "{run:?}");
+            assert!(run.stderr.contains(place), "{place}: {run:?}");
+        }
+        assert!(
+            std::fs::read_dir(&cache).map_or(0, |d| d.count()) == 0,
+            "a file that does not load was cached"
+        );
+    }
+    let dir = workspace();
+    write(
+        dir.path(),
+        "rules/facts.yaml",
+        count("", "0.43150878218787675").as_bytes(),
+    );
+    write(
+        dir.path(),
+        "drafts/count.md",
+        b"---\ndate: 2021-06-01\n---\nExactly 0.43150878218787675 arrivals in Lorvia were counted as of May 1, 2021.\n",
+    );
+    let cache = dir.path().join("cache");
+    let check = || {
+        let out = command(
+            dir.path(),
+            &[
+                "check",
+                "--rules",
+                "rules",
+                "--format",
+                "json",
+                "drafts/count.md",
+            ],
+        )
+        .env("FACTCHECK_CACHE_DIR", &cache)
+        .output()
+        .expect("run");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let cold = check();
+    assert_eq!(std::fs::read_dir(&cache).expect("cache").count(), 1);
+    let warm = check();
+    assert_eq!(cold, warm);
+}
+
+/// The cache directory's trust model: created 0700; one writable by others is not used (one
+/// warning, nothing read or written); a hand-edited entry fails its checksum and is parsed
+/// again; a FIFO or a link to /dev/zero in place of an entry is neither waited on nor read.
+#[test]
+fn cache_trust_model() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = workspace();
+    let mut many = String::from(RULES);
+    many.push_str("counts:\n  - id: lorvia-arrivals\n    name: arrivals in Lorvia\n    unit: people\n    series:\n      - as_of: 2021-05-01\n        value: 100\n        source: https://example.org/arrivals\n");
+    many.push_str("# padding\n");
+    while many.len() < 70 * 1024 {
+        many.push_str("# padding padding padding padding padding padding padding padding\n");
+    }
+    write(dir.path(), "rules/facts.yaml", many.as_bytes());
+    write(
+        dir.path(),
+        "drafts/count.md",
+        b"---\ndate: 2021-06-01\n---\nExactly 100 arrivals in Lorvia were counted as of May 1, 2021.\n",
+    );
+    let cache = dir.path().join("deep/cache");
+    let check = || {
+        let out = command(
+            dir.path(),
+            &[
+                "check",
+                "--rules",
+                "rules",
+                "--format",
+                "json",
+                "drafts/count.md",
+            ],
+        )
+        .env("FACTCHECK_CACHE_DIR", &cache)
+        .output()
+        .expect("run");
+        Run {
+            code: out.status.code(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            took: Duration::ZERO,
+        }
+    };
+    let cold = check();
+    assert_eq!(cold.code, Some(0), "{cold:?}");
+    let mode = std::fs::metadata(&cache)
+        .expect("cache dir")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o700, "{mode:o}");
+    let entry = std::fs::read_dir(&cache)
+        .expect("cache")
+        .next()
+        .expect("an entry")
+        .expect("entry")
+        .path();
+    // Hand-edited: the checksum no longer matches, the file is parsed again.
+    let text = std::fs::read_to_string(&entry).expect("entry");
+    assert!(
+        text.contains("\"value\":100.0") || text.contains("\"value\":100"),
+        "{text}"
+    );
+    std::fs::write(&entry, text.replacen("\"value\":100", "\"value\":500", 1)).expect("edit");
+    let edited = check();
+    assert_eq!(
+        edited.stdout, cold.stdout,
+        "a hand-edited entry was believed"
+    );
+    // A FIFO and a link to an endless device in place of the entry.
+    std::fs::remove_file(&entry).expect("rm");
+    let status = Command::new("mkfifo").arg(&entry).status().expect("mkfifo");
+    assert!(status.success());
+    let start = Instant::now();
+    let fifo = check();
+    assert_eq!(fifo.stdout, cold.stdout);
+    assert!(start.elapsed() < Duration::from_secs(20));
+    std::fs::remove_file(&entry).ok();
+    std::os::unix::fs::symlink("/dev/zero", &entry).expect("symlink");
+    let zero = check();
+    assert_eq!(zero.stdout, cold.stdout);
+    // Writable by others: not used at all.
+    std::fs::remove_file(&entry).ok();
+    std::fs::set_permissions(&cache, std::fs::Permissions::from_mode(0o777)).expect("chmod");
+    let open = check();
+    assert_eq!(open.stdout, cold.stdout);
+    assert_eq!(
+        open.stderr.matches("warning: the cache directory").count(),
+        1,
+        "{open:?}"
+    );
+    assert!(
+        open.stderr.contains("writable by its group or by others"),
+        "{open:?}"
+    );
+    assert_eq!(
+        std::fs::read_dir(&cache).expect("cache").count(),
+        0,
+        "an untrusted cache was written"
+    );
+}
+
+/// `--output` to a character device or a FIFO writes through it (the device stays a device);
+/// a link is followed and the file it points to replaced; a directory, a link to nothing, are
+/// refused; a new file under the rules directory is refused like an existing one.
+#[test]
+fn output_to_devices_fifos_and_links() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = workspace();
+    let expected = run(
+        dir.path(),
+        &["check", "--rules", "rules", "--format", "json", "drafts"],
+    );
+    assert_eq!(expected.code, Some(1));
+    // /dev/null stays a character device.
+    let null = run(
+        dir.path(),
+        &[
+            "check",
+            "--rules",
+            "rules",
+            "--output",
+            "/dev/null",
+            "drafts",
+        ],
+    );
+    assert_eq!(null.code, Some(1), "{null:?}");
+    assert!(
+        std::fs::metadata("/dev/null")
+            .expect("null")
+            .file_type()
+            .is_char_device()
+    );
+    // /dev/stdout: the report on standard output.
+    let stdout = run(
+        dir.path(),
+        &[
+            "check",
+            "--rules",
+            "rules",
+            "--format",
+            "json",
+            "--output",
+            "/dev/stdout",
+            "drafts",
+        ],
+    );
+    assert_eq!(stdout.code, Some(1), "{stdout:?}");
+    assert_eq!(stdout.stdout, expected.stdout);
+    // A FIFO: read by another thread, still a FIFO afterwards.
+    let fifo = dir.path().join("out.fifo");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo")
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).expect("read fifo"))
+    };
+    let written = run(
+        dir.path(),
+        &[
+            "check", "--rules", "rules", "--format", "json", "--output", "out.fifo", "drafts",
+        ],
+    );
+    assert_eq!(written.code, Some(1), "{written:?}");
+    assert_eq!(reader.join().expect("reader"), expected.stdout);
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .expect("fifo")
+            .file_type()
+            .is_fifo()
+    );
+    // A link: followed, the real file replaced, the link kept.
+    write(dir.path(), "reports/real.json", b"old");
+    std::os::unix::fs::symlink("reports/real.json", dir.path().join("link.json")).expect("symlink");
+    let linked = run(
+        dir.path(),
+        &[
+            "check",
+            "--rules",
+            "rules",
+            "--format",
+            "json",
+            "--output",
+            "link.json",
+            "drafts",
+        ],
+    );
+    assert_eq!(linked.code, Some(1), "{linked:?}");
+    assert!(
+        std::fs::symlink_metadata(dir.path().join("link.json"))
+            .expect("link")
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("reports/real.json")).expect("real"),
+        expected.stdout
+    );
+    // A link to nothing, a directory: refused, nothing created.
+    std::os::unix::fs::symlink("nowhere/x.json", dir.path().join("dangling.json"))
+        .expect("symlink");
+    for (target, why) in [
+        ("dangling.json", "a link to a file that does not exist"),
+        ("reports", "it is a directory"),
+    ] {
+        let refused = run(
+            dir.path(),
+            &["check", "--rules", "rules", "--output", target, "drafts"],
+        );
+        assert_eq!(refused.code, Some(2), "{refused:?}");
+        assert!(refused.stderr.contains(why), "{why}: {refused:?}");
+    }
+    assert!(!dir.path().join("nowhere").exists());
+    // A new file under the rules directory (directly or through `..`): refused, so later runs
+    // still load.
+    for target in ["rules/new.yaml", "drafts/../rules/new.yaml"] {
+        let refused = run(
+            dir.path(),
+            &["check", "--rules", "rules", "--output", target, "drafts"],
+        );
+        assert_eq!(refused.code, Some(2), "{refused:?}");
+        assert!(
+            refused
+                .stderr
+                .contains("would overwrite a file in the rules directory"),
+            "{refused:?}"
+        );
+        assert!(!dir.path().join("rules/new.yaml").exists());
+    }
+    let later = run(dir.path(), &["check", "--rules", "rules", "drafts"]);
+    assert_eq!(later.code, Some(1), "{later:?}");
+}
+
+/// `--output` keeps the mode of the file it replaces; a new file gets 0666 less the umask.
+#[test]
+fn output_file_modes() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = workspace();
+    let report = write(dir.path(), "report.txt", b"old");
+    std::fs::set_permissions(&report, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let kept = run(
+        dir.path(),
+        &[
+            "check",
+            "--rules",
+            "rules",
+            "--output",
+            "report.txt",
+            "drafts",
+        ],
+    );
+    assert_eq!(kept.code, Some(1), "{kept:?}");
+    let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode(&report), 0o644);
+    std::fs::set_permissions(&report, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    run(
+        dir.path(),
+        &[
+            "check",
+            "--rules",
+            "rules",
+            "--output",
+            "report.txt",
+            "drafts",
+        ],
+    );
+    assert_eq!(mode(&report), 0o640);
+    for (umask, want) in [("022", 0o644), ("027", 0o640), ("077", 0o600)] {
+        let name = format!("new-{umask}.txt");
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(format!("umask {umask} && exec \"$0\" \"$@\""))
+            .arg(BIN)
+            .args(["check", "--rules", "rules", "--output", &name, "drafts"])
+            .current_dir(dir.path())
+            .stdin(Stdio::null())
+            .output()
+            .expect("run sh");
+        assert_eq!(out.status.code(), Some(1), "{out:?}");
+        assert_eq!(mode(&dir.path().join(&name)), want, "umask {umask}");
+    }
+}
+
+/// SIGINT or SIGTERM while `--output` is written: the temporary file is removed, and the
+/// process ends by the signal.
+#[test]
+fn output_temporary_file_removed_on_sigint_and_sigterm() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = workspace();
+    let body: String = (0..40)
+        .map(|i| format!("The Varenko summit was held on May 6, 2021, item {i}.\n"))
+        .collect();
+    for i in 0..3000 {
+        write(
+            dir.path(),
+            &format!("many/{i:04}.md"),
+            format!("---\ndate: 2021-06-01\n---\n{body}").as_bytes(),
+        );
+    }
+    std::fs::create_dir_all(dir.path().join("out")).expect("mkdir");
+    let temps = || -> Vec<String> {
+        std::fs::read_dir(dir.path().join("out"))
+            .expect("out")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".factcheck-"))
+            .collect()
+    };
+    for (signal, number) in [("-INT", 2), ("-TERM", 15)] {
+        let mut child = command(
+            dir.path(),
+            &[
+                "check",
+                "--rules",
+                "rules",
+                "--format",
+                "jsonl",
+                "--output",
+                "out/report.jsonl",
+                "many",
+            ],
+        )
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+        let start = Instant::now();
+        while temps().is_empty() && start.elapsed() < Duration::from_secs(30) {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        assert!(!temps().is_empty(), "no temporary file appeared");
+        let status = Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status()
+            .expect("kill");
+        assert!(status.success());
+        let status = child.wait().expect("wait");
+        assert_eq!(status.signal(), Some(number), "{status:?}");
+        assert_eq!(
+            temps(),
+            Vec::<String>::new(),
+            "the temporary file was left behind"
+        );
+        assert!(!dir.path().join("out/report.jsonl").exists());
+    }
+}
+
+/// Output to a closed pipe: writing stops, checking goes on, and the exit code is the whole
+/// run's (1 for a contradiction, whenever the reader went away), so `set -o pipefail` sees it.
+#[test]
+fn output_to_a_closed_pipe_keeps_the_verdict_exit_code() {
+    let dir = workspace();
+    for i in 0..400 {
+        write(
+            dir.path(),
+            &format!("many/{i:03}.md"),
+            TRUE_DRAFT.as_bytes(),
+        );
+    }
+    write(dir.path(), "many/zzz.md", FALSE_DRAFT.as_bytes());
+    for format in ["human", "json", "jsonl", "sarif"] {
+        let out = Command::new("bash")
+            .arg("-c")
+            .arg("set -o pipefail; \"$0\" \"$@\" | head -c1 >/dev/null")
+            .arg(BIN)
+            .args([
+                "check",
+                "--rules",
+                "rules",
+                "--verbose",
+                "--format",
+                format,
+                "many",
+            ])
+            .current_dir(dir.path())
+            .stdin(Stdio::null())
+            .output()
+            .expect("run sh");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{format}: {stderr}");
+        assert!(
+            !stderr.contains("error") && !stderr.contains("panicked"),
+            "{stderr}"
+        );
+    }
+}
+
+/// A year next to a date is the draft's, whatever it is: "September 17, 3023" is contradicted
+/// (it was supported: the year was dropped), and from 10000 up the mention has no date (it is
+/// never given the document's year).
+#[test]
+fn years_out_of_range_next_to_a_date() {
+    let dir = workspace();
+    for (text, code, verdict) in [
+        (
+            "The Varenko summit was held on May 4, 3021.",
+            1,
+            "contradicted",
+        ),
+        (
+            "The Varenko summit was held on 4 May 3021.",
+            1,
+            "contradicted",
+        ),
+        (
+            "The Varenko summit was held on May 4, 20213.",
+            0,
+            "unverifiable",
+        ),
+        (
+            "The Varenko summit was held in May 20213.",
+            0,
+            "unverifiable",
+        ),
+        (
+            "The Varenko summit was held on May 4, 2021.",
+            0,
+            "supported",
+        ),
+    ] {
+        write(
+            dir.path(),
+            "drafts/year.md",
+            format!("---\ndate: 2021-06-01\n---\n{text}\n").as_bytes(),
+        );
+        let run = run(
+            dir.path(),
+            &[
+                "check",
+                "--rules",
+                "rules",
+                "--format",
+                "json",
+                "drafts/year.md",
+            ],
+        );
+        assert_eq!(run.code, Some(code), "{text}: {run:?}");
+        let report = json(&run);
+        assert_eq!(
+            file(&report, "drafts/year.md")["claims"][0]["verdict"],
+            verdict,
+            "{text}: {run:?}"
+        );
+    }
+}
+
+/// `[dates]` lookups: a config named by its bare file name and a draft path with `..` still
+/// find their date; a glob that matches no file is warned about.
+#[test]
+fn dates_config_paths_are_normalised() {
+    let dir = workspace();
+    write(
+        dir.path(),
+        "factcheck.toml",
+        b"rules = \"rules\"\n[dates]\n\"drafts/plain.txt\" = \"2021-05-05\"\n\"drafts/typo-*.txt\" = \"2021-05-05\"\n",
+    );
+    write(
+        dir.path(),
+        "drafts/plain.txt",
+        b"The Varenko summit was held yesterday.\n",
+    );
+    std::fs::create_dir_all(dir.path().join("other")).expect("mkdir");
+    for args in [
+        &[
+            "check",
+            "--config",
+            "factcheck.toml",
+            "--format",
+            "json",
+            "drafts/plain.txt",
+        ][..],
+        &[
+            "check",
+            "--config",
+            "./factcheck.toml",
+            "--format",
+            "json",
+            "other/../drafts/plain.txt",
+        ],
+        &["check", "--format", "json", "other/../drafts/plain.txt"],
+    ] {
+        let run = run(dir.path(), args);
+        assert_eq!(run.code, Some(0), "{args:?}: {run:?}");
+        let report = json(&run);
+        let claim = &report["files"][0]["claims"][0];
+        assert_eq!(claim["verdict"], "supported", "{args:?}: {run:?}");
+        assert_eq!(
+            run.stderr
+                .matches("[dates] `drafts/typo-*.txt` matches no file")
+                .count(),
+            1,
+            "{run:?}"
+        );
+        assert!(
+            !run.stderr.contains("drafts/plain.txt` matches no file"),
+            "{run:?}"
+        );
+    }
+}
+
+/// `--config` naming a FIFO or `/dev/zero`: refused at once (regular files only), and a config
+/// over 1 MiB is refused without reading it all.
+#[test]
+fn config_fifo_and_endless_device() {
+    let dir = workspace();
+    let fifo = dir.path().join("config.fifo");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo")
+            .success()
+    );
+    write(dir.path(), "big.toml", "# x\n".repeat(300_000).as_bytes());
+    for (config, why) in [
+        ("config.fifo", "not a regular file"),
+        ("/dev/zero", "not a regular file"),
+        ("big.toml", "over the limit of 1048576 bytes"),
+    ] {
+        let run = run_limited(
+            dir.path(),
+            &["check", "--config", config, "--rules", "rules", "drafts"],
+        );
+        assert_eq!(run.code, Some(2), "{run:?}");
+        assert!(
+            run.stderr.contains("cannot read config file") && run.stderr.contains(why),
+            "{run:?}"
+        );
+        assert!(run.took < Duration::from_secs(10), "{run:?}");
+    }
+}
+
+/// `rules lint` over 20,000 holders of one role at once: linear output (one finding per
+/// holder after the first), in seconds, not minutes (it was 102 s and 11 GB).
+#[test]
+fn rules_lint_many_overlapping_holders() {
+    let dir = workspace();
+    let mut text = String::from("offices:\n");
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            "  - id: p{i}\n    person: Person Number{i} Example\n    source: https://example.org/{i}\n    roles:\n      - title: Special Envoy\n        organisation: Testland\n        from: 2020-01-01\n        to: 2021-12-31\n"
+        ));
+    }
+    write(dir.path(), "rules/facts.yaml", text.as_bytes());
+    let run = run_limited(dir.path(), &["rules", "lint", "rules"]);
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert_eq!(run.stdout.lines().count(), 19_999, "{run:?}");
+    assert!(
+        run.stdout
+            .lines()
+            .all(|l| l.contains("overlaps `p0`'s tenure"))
+    );
+    assert!(run.took < Duration::from_secs(60), "{run:?}");
+    // A shared role has no limit.
+    write(
+        dir.path(),
+        "rules/facts.yaml",
+        text.replace(
+            "        to: 2021-12-31\n",
+            "        to: 2021-12-31\n        shared: true\n",
+        )
+        .as_bytes(),
+    );
+    let shared = run_limited(dir.path(), &["rules", "lint", "rules"]);
+    assert_eq!(shared.code, Some(0), "{shared:?}");
+}
+
+/// A phrase that is only articles (`the`, `the the`) would match every "the": a load error.
+#[test]
+fn rules_phrase_of_only_articles() {
+    bad_rules(
+        &RULES.replace("cues: [\"Varenko summit\", ", "cues: [\"the\", "),
+        "rules/facts.yaml:5:5: field `events[0].cues[0]`: `the` is only articles",
+    );
+    bad_rules(
+        &RULES.replace("cues: [\"Varenko summit\", ", "cues: [\"The the\", "),
+        "field `events[0].cues[0]`: `The the` is only articles",
+    );
+}
+
+/// Cosmetics: `--help` to a full disk fails; with `--date 0000-01-01` a date before year 0 is
+/// no date (it printed as `-001-12-31`).
+#[test]
+fn help_to_a_full_disk_and_dates_before_year_zero() {
+    let dir = workspace();
+    for args in [&["--help"][..], &["--version"], &["check", "--help"]] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let out = command(dir.path(), args)
+            .stdout(full)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("No space left"),
+            "{out:?}"
+        );
+    }
+    write(
+        dir.path(),
+        "drafts/zero.md",
+        b"The Varenko summit was held yesterday.\n",
+    );
+    let run = run(
+        dir.path(),
+        &[
+            "claims",
+            "--date",
+            "0000-01-01",
+            "--format",
+            "json",
+            "drafts/zero.md",
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(
+        !run.stdout.contains("-001-") && !run.stdout.contains("-0001-"),
+        "{run:?}"
     );
 }

@@ -143,7 +143,12 @@ impl From<Date> for PartialDate {
 
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}", self.year)?;
+        // ISO 8601 writes a year before 0 with its sign and four digits (`-0001`, not `-001`).
+        if self.year < 0 {
+            write!(f, "-{:04}", -i32::from(self.year))?;
+        } else {
+            write!(f, "{:04}", self.year)?;
+        }
         if let Some(m) = self.month {
             write!(f, "-{m:02}")?;
         }

@@ -246,12 +246,19 @@ fn error(
     field: Option<String>,
     message: String,
 ) -> RuleError {
+    // A rule file may hold (or be a link to) a secret: messages quote excerpts only.
     RuleError {
         path: path.to_path_buf(),
         line: pos.map(|p| p.0),
         column: pos.map(|p| p.1),
-        field,
-        message,
+        field: field.map(|f| {
+            if f.chars().count() > 80 {
+                yaml::excerpt(&f)
+            } else {
+                f
+            }
+        }),
+        message: yaml::shorten_quotes(&message),
     }
 }
 
@@ -303,7 +310,26 @@ pub(crate) fn read_dir(dir: &Path) -> Result<Vec<(PathBuf, String)>, LoadError> 
     }
     paths.sort();
     let mut files = Vec::with_capacity(paths.len());
+    // Links to rule files are followed inside the rules directory only: a link leading out of
+    // it (`rules/x.yaml -> ~/.env`) is refused without reading what it points to.
+    let root = std::fs::canonicalize(dir).ok();
     for path in paths {
+        if let Some(root) = &root
+            && std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
+            && let Ok(real) = std::fs::canonicalize(&path)
+            && !real.starts_with(root)
+        {
+            errors.push(error(
+                &path,
+                None,
+                None,
+                format!(
+                    "a link to {}, outside the rules directory: not followed",
+                    real.display()
+                ),
+            ));
+            continue;
+        }
         match std::fs::metadata(&path) {
             // A FIFO would block forever and a device never ends: only regular files are read.
             Ok(m) if !m.is_file() => {

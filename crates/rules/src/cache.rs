@@ -52,12 +52,36 @@ pub(crate) fn key(text: &str) -> String {
     format!("{:016x}{:016x}", half(1), half(2))
 }
 
+/// An entry: a checksum of the payload (32 hex digits and a newline), then the payload (the
+/// parsed file as JSON). The checksum catches an entry truncated or corrupted on disk; it is
+/// no protection against someone who can write the cache (they can write a matching one): the
+/// caller keeps the cache where only its user can write (see the binary's `cache.rs`).
 pub(crate) fn encode(file: &RuleFile) -> Option<Vec<u8>> {
-    serde_json::to_vec(file).ok()
+    let payload = serde_json::to_vec(file).ok()?;
+    let mut out = checksum(&payload).into_bytes();
+    out.push(b'\n');
+    out.extend_from_slice(&payload);
+    Some(out)
 }
 
+/// The file an entry holds; `None` when the checksum does not match or the payload does not
+/// read back.
 pub(crate) fn decode(bytes: &[u8]) -> Option<RuleFile> {
-    serde_json::from_slice(bytes).ok()
+    let (sum, payload) = bytes.split_at_checked(33)?;
+    if sum[32] != b'\n' || sum[..32] != *checksum(payload).as_bytes() {
+        return None;
+    }
+    serde_json::from_slice(payload).ok()
+}
+
+fn checksum(payload: &[u8]) -> String {
+    let half = |seed: u64| {
+        let mut h = std::hash::DefaultHasher::new();
+        seed.hash(&mut h);
+        payload.hash(&mut h);
+        h.finish()
+    };
+    format!("{:016x}{:016x}", half(3), half(4))
 }
 
 /// Parses `text` through the cache: an entry that reads back is used, anything else is parsed
@@ -136,6 +160,108 @@ pub(crate) mod tests {
         let plain = crate::load_sources(shipped()).unwrap();
         assert_eq!(dump(&cold), dump(&plain));
         assert_eq!(dump(&warm), dump(&plain));
+    }
+
+    /// Floats as YAML writes them: Rust's shortest round-trip form ("0.43150878218787675").
+    fn float() -> impl proptest::strategy::Strategy<Value = f64> {
+        use proptest::prelude::*;
+        prop_oneof![
+            (0u64..1_000_000_000).prop_map(|n| n as f64),
+            proptest::num::f64::POSITIVE | proptest::num::f64::ZERO,
+            (0.0f64..1.0),
+        ]
+    }
+
+    /// A random rule file: events, offices and counts with odd strings, 17-digit floats,
+    /// tolerances in and out of range (so some files fail validation), aliases and anchors.
+    fn rule_file() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let word = "[a-zA-Z\u{e9}\u{65e5}'][a-zA-Z0-9 \u{e9}\u{65e5}.,'-]{0,12}";
+        let quoted = move || word.prop_map(|w| serde_json::to_string(&w).unwrap());
+        let event = (
+            quoted(),
+            proptest::collection::vec(quoted(), 0..3),
+            1u8..=28,
+            1u8..=12,
+        )
+            .prop_map(|(name, cues, d, m)| (name, cues, d, m));
+        let count = (
+            quoted(),
+            proptest::collection::vec(float(), 1..4),
+            proptest::option::of(0.0f64..1.5),
+        );
+        (
+            proptest::collection::vec(event, 0..6),
+            proptest::collection::vec(count, 0..4),
+            any::<bool>(),
+        )
+            .prop_map(|(events, counts, alias)| {
+                let mut out = String::from("events:\n");
+                for (i, (name, cues, d, m)) in events.iter().enumerate() {
+                    out.push_str(&format!(
+                        "  - id: e{i}\n    name: {name}\n    date: 2020-{m:02}-{d:02}\n    cues: [{}]\n",
+                        cues.join(", ")
+                    ));
+                    if alias && i == 0 {
+                        out.push_str("    source: &s https://example.org/a\n");
+                    } else if alias {
+                        out.push_str("    source: *s\n");
+                    }
+                }
+                out.push_str("counts:\n");
+                for (i, (name, values, tolerance)) in counts.iter().enumerate() {
+                    out.push_str(&format!("  - id: c{i}\n    name: {name}\n    unit: people\n"));
+                    if let Some(t) = tolerance {
+                        out.push_str(&format!("    tolerance: {t:?}\n"));
+                    }
+                    out.push_str("    series:\n");
+                    for (k, v) in values.iter().enumerate() {
+                        out.push_str(&format!("      - {{as_of: 2021-01-{:02}, value: {v:?}}}\n", k + 1));
+                    }
+                }
+                out
+            })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        /// The documented invariant: the cache never changes a load's result. Random rule
+        /// files loaded cold (parsed, then stored) and warm (read back) give the same fact base,
+        /// or the same errors.
+        #[test]
+        fn cold_and_warm_loads_are_identical(text in rule_file()) {
+            let files = vec![(PathBuf::from("r.yaml"), text)];
+            let cache = Memory::default();
+            let plain = crate::load_sources(files.clone());
+            let cold = crate::load_sources_cached(files.clone(), &cache);
+            let warm = crate::load_sources_cached(files, &cache);
+            match (&plain, &cold, &warm) {
+                (Ok(p), Ok(c), Ok(w)) => {
+                    proptest::prop_assert_eq!(dump(p), dump(c));
+                    proptest::prop_assert_eq!(dump(p), dump(w));
+                }
+                (Err(p), Err(c), Err(w)) => {
+                    proptest::prop_assert_eq!(p, c);
+                    proptest::prop_assert_eq!(p, w);
+                }
+                _ => proptest::prop_assert!(false, "plain {:?}, cold {:?}, warm {:?}", plain.as_ref().err(), cold.as_ref().err(), warm.as_ref().err()),
+            }
+        }
+    }
+
+    #[test]
+    fn a_hand_edited_entry_fails_its_checksum() {
+        let cache = Memory::default();
+        crate::load_sources_cached(shipped(), &cache).unwrap();
+        for bytes in cache.entries.lock().unwrap().values_mut() {
+            let text = String::from_utf8(bytes.clone()).unwrap();
+            let edited = text.replacen("2023", "2024", 1);
+            assert_ne!(text, edited);
+            assert!(decode(edited.as_bytes()).is_none());
+            *bytes = edited.into_bytes();
+        }
+        let base = crate::load_sources_cached(shipped(), &cache).unwrap();
+        assert_eq!(dump(&base), dump(&crate::load_sources(shipped()).unwrap()));
     }
 
     #[test]

@@ -168,7 +168,11 @@ pub struct CountFact {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub since: Option<DateField>,
     /// Relative tolerance for approximate wording ("about", "nearly"); 0.05 when left out.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "finite_option"
+    )]
     pub tolerance: Option<f64>,
     /// The values, each as of a date, oldest first.
     pub series: Vec<SeriesPoint>,
@@ -190,6 +194,7 @@ pub struct SeriesPoint {
     /// The day the value was true.
     pub as_of: DateField,
     /// The count on that day (a whole number or a decimal, without separators).
+    #[serde(deserialize_with = "finite")]
     pub value: f64,
     /// The source of this value.
     #[serde(default, skip_serializing_if = "Sources::is_empty")]
@@ -301,6 +306,65 @@ impl Sources {
 
 /// One URL, checked while it is read.
 struct Url(String);
+
+/// A number that is not NaN or infinite (`.nan`, `.inf`): refused while parsing, so that it is
+/// never cached (JSON has no NaN: it would come back as `null`, and a cached load would differ).
+/// The check runs inside the deserializer's call, so the error is at the number itself.
+fn finite<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    d.deserialize_f64(Finite)
+}
+
+fn finite_option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    d.deserialize_option(FiniteOption)
+}
+
+struct Finite;
+
+impl<'de> Visitor<'de> for Finite {
+    type Value = f64;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a finite number")
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<f64, E> {
+        if v.is_finite() {
+            Ok(v)
+        } else {
+            Err(E::custom(format_args!(
+                "`{v}` is not a number: use a finite value"
+            )))
+        }
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<f64, E> {
+        Ok(v as f64)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<f64, E> {
+        Ok(v as f64)
+    }
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<f64, E> {
+        Ok(v as f64)
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<f64, E> {
+        Ok(v as f64)
+    }
+}
+
+struct FiniteOption;
+
+impl<'de> Visitor<'de> for FiniteOption {
+    type Value = Option<f64>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a finite number")
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Option<f64>, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Option<f64>, E> {
+        Ok(None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<f64>, D::Error> {
+        d.deserialize_f64(Finite).map(Some)
+    }
+}
 
 fn check_url<E: de::Error>(s: &str) -> Result<String, E> {
     let s = s.trim();

@@ -39,6 +39,20 @@ impl Out<'_> {
     fn phrase(&mut self, field: impl std::fmt::Display, s: &str) {
         if is_blank(s) {
             self.push(field, "is empty: an empty phrase would match nothing");
+        } else if crate::text::normalize(s)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .all(|w| ["the", "a", "an"].iter().any(|a| w.eq_ignore_ascii_case(a)))
+        {
+            // Articles are dropped from phrases: `the` (or `the the`) would be left empty, or
+            // match every "the" of a draft.
+            self.push(
+                field,
+                format!(
+                    "`{}` is only articles: nothing is left once they are dropped",
+                    s.trim()
+                ),
+            );
         }
     }
 

@@ -34,8 +34,289 @@ pub(crate) fn parse(text: &str) -> Result<RuleFile, YamlError> {
         return Ok(RuleFile::default());
     }
     check_flow_depth(text)?;
+    check_events(text)?;
     serde_yaml::from_str::<RuleFile>(text).map_err(|e| convert(&e, text))
 }
+
+/// What aliases may add to a file, in bytes: every value counts its text plus
+/// [`VALUE_COST`]. At least 16 MiB, or as much as the file itself when it is larger.
+pub(crate) const MAX_ALIAS_EXPANSION: u64 = 16 * 1024 * 1024;
+
+/// What one value (a scalar, a list, a map) counts for in [`MAX_ALIAS_EXPANSION`] besides its
+/// text: about what a `String` or a `Vec` takes in memory, so a list of ten thousand empty cues
+/// repeated by aliases is not free.
+pub(crate) const VALUE_COST: u64 = 32;
+
+/// The tags of YAML's core schema: the only ones a rule file may use.
+const CORE_TAGS: [&str; 7] = ["str", "int", "float", "bool", "null", "seq", "map"];
+
+/// Reads the file's YAML events once (libyaml, as serde_yaml does) when it may hold an alias or
+/// a tag, and refuses what serde_yaml would accept silently or expand without bound:
+/// - a tag other than the core schema's (`!custom`, `!!binary`), at the tagged value;
+/// - aliases that expand the file by more than [`MAX_ALIAS_EXPANSION`] (or the file's own size,
+///   when larger): serde_yaml's own guard counts alias replays, not their size, so one 2 MB
+///   scalar replayed 10,000 times grew to 12 GB. The size of every anchored value is summed
+///   once, when it is defined; an alias adds it without replaying anything, so this is linear.
+///
+/// A syntax error is left to serde_yaml, which reports it from the same libyaml.
+fn check_events(text: &str) -> Result<(), YamlError> {
+    if !text.contains(['*', '!']) {
+        return Ok(());
+    }
+    let limit = MAX_ALIAS_EXPANSION.max(text.len() as u64);
+    let mut parser = events::Parser::new(text.as_bytes());
+    let mut anchors: HashMap<Vec<u8>, u64> = HashMap::new();
+    // Open collections: their anchor and their size so far.
+    let mut open: Vec<(Option<Vec<u8>>, u64)> = Vec::new();
+    let mut added: u64 = 0;
+    let fail = |line: usize, column: usize, message: String| YamlError {
+        line,
+        column,
+        field: Locator::new(text).path_at_line(line),
+        message,
+    };
+    loop {
+        let Ok((event, line, column)) = parser.next() else {
+            return Ok(());
+        };
+        let tag = match &event {
+            events::Event::Scalar { tag, .. } | events::Event::Start { tag, .. } => tag.as_deref(),
+            _ => None,
+        };
+        if let Some(tag) = tag {
+            let core = tag
+                .strip_prefix(b"tag:yaml.org,2002:".as_slice())
+                .is_some_and(|t| CORE_TAGS.iter().any(|c| c.as_bytes() == t));
+            if !core {
+                let shown = String::from_utf8_lossy(tag);
+                let shown = match shown.strip_prefix("tag:yaml.org,2002:") {
+                    Some(t) => format!("!!{t}"),
+                    None => shown.into_owned(),
+                };
+                return Err(fail(
+                    line,
+                    column,
+                    format!(
+                        "the tag `{}` is not allowed: a rule file uses only YAML's core tags (!!str, !!int, !!float, !!bool, !!null, !!seq, !!map)",
+                        excerpt(&shown)
+                    ),
+                ));
+            }
+        }
+        let mut finished: Option<(Option<Vec<u8>>, u64)> = None;
+        match event {
+            events::Event::Scalar { anchor, len, .. } => {
+                finished = Some((anchor, len as u64 + VALUE_COST));
+            }
+            events::Event::Start { anchor, .. } => open.push((anchor, VALUE_COST)),
+            events::Event::End => finished = open.pop(),
+            events::Event::Alias(name) => {
+                let size = anchors.get(&name).copied().unwrap_or(0);
+                added = added.saturating_add(size);
+                if added > limit {
+                    return Err(fail(
+                        line,
+                        column,
+                        format!(
+                            "aliases expand the file by over {limit} bytes: write the values out, or use fewer aliases"
+                        ),
+                    ));
+                }
+                if let Some(top) = open.last_mut() {
+                    top.1 = top.1.saturating_add(size);
+                }
+            }
+            events::Event::StreamEnd => return Ok(()),
+            events::Event::Other => {}
+        }
+        if let Some((anchor, size)) = finished {
+            if let Some(top) = open.last_mut() {
+                top.1 = top.1.saturating_add(size);
+            }
+            if let Some(name) = anchor {
+                anchors.insert(name, size);
+            }
+        }
+    }
+}
+
+/// libyaml's event stream, as much of it as [`check_events`] needs (serde_yaml reads the same
+/// events but does not expose them).
+mod events {
+    use std::mem::MaybeUninit;
+
+    use unsafe_libyaml as unsafe_sys;
+
+    pub(super) enum Event {
+        Scalar {
+            anchor: Option<Vec<u8>>,
+            tag: Option<Vec<u8>>,
+            len: usize,
+        },
+        /// A sequence or a mapping starts.
+        Start {
+            anchor: Option<Vec<u8>>,
+            tag: Option<Vec<u8>>,
+        },
+        /// A sequence or a mapping ends.
+        End,
+        Alias(Vec<u8>),
+        StreamEnd,
+        Other,
+    }
+
+    pub(super) struct Parser<'a> {
+        sys: Box<MaybeUninit<unsafe_sys::yaml_parser_t>>,
+        /// libyaml initialised the parser (it needs deleting).
+        init: bool,
+        /// No error and no end of stream yet.
+        ready: bool,
+        /// libyaml reads the input through a pointer: it must outlive the parser.
+        _input: &'a [u8],
+    }
+
+    impl<'a> Parser<'a> {
+        pub fn new(input: &'a [u8]) -> Parser<'a> {
+            let mut sys = Box::new(MaybeUninit::<unsafe_sys::yaml_parser_t>::uninit());
+            let p = sys.as_mut_ptr();
+            // SAFETY: `p` points at memory owned by the box, which libyaml initialises; the
+            // input is borrowed for the parser's lifetime.
+            let init = unsafe {
+                let init = !unsafe_sys::yaml_parser_initialize(p).fail;
+                if init {
+                    unsafe_sys::yaml_parser_set_encoding(p, unsafe_sys::YAML_UTF8_ENCODING);
+                    unsafe_sys::yaml_parser_set_input_string(p, input.as_ptr(), input.len() as u64);
+                }
+                init
+            };
+            Parser {
+                sys,
+                init,
+                ready: init,
+                _input: input,
+            }
+        }
+
+        /// The next event and its line and column (1-based); `Err` on a syntax error.
+        pub fn next(&mut self) -> Result<(Event, usize, usize), ()> {
+            if !self.ready {
+                return Err(());
+            }
+            let mut event = MaybeUninit::<unsafe_sys::yaml_event_t>::uninit();
+            // SAFETY: the parser was initialised in `new`; an event libyaml filled in is read
+            // only before `yaml_event_delete` frees it, and its strings are NUL-terminated.
+            unsafe {
+                let parser = self.sys.as_mut_ptr();
+                let event = event.as_mut_ptr();
+                if unsafe_sys::yaml_parser_parse(parser, event).fail {
+                    self.ready = false;
+                    return Err(());
+                }
+                let e = &*event;
+                let bytes = |ptr: *const u8| {
+                    (!ptr.is_null())
+                        .then(|| std::ffi::CStr::from_ptr(ptr.cast()).to_bytes().to_vec())
+                };
+                let out = match e.type_ {
+                    unsafe_sys::YAML_SCALAR_EVENT => Event::Scalar {
+                        anchor: bytes(e.data.scalar.anchor),
+                        tag: bytes(e.data.scalar.tag),
+                        len: e.data.scalar.length as usize,
+                    },
+                    unsafe_sys::YAML_SEQUENCE_START_EVENT => Event::Start {
+                        anchor: bytes(e.data.sequence_start.anchor),
+                        tag: bytes(e.data.sequence_start.tag),
+                    },
+                    unsafe_sys::YAML_MAPPING_START_EVENT => Event::Start {
+                        anchor: bytes(e.data.mapping_start.anchor),
+                        tag: bytes(e.data.mapping_start.tag),
+                    },
+                    unsafe_sys::YAML_SEQUENCE_END_EVENT | unsafe_sys::YAML_MAPPING_END_EVENT => {
+                        Event::End
+                    }
+                    unsafe_sys::YAML_ALIAS_EVENT => {
+                        Event::Alias(bytes(e.data.alias.anchor).unwrap_or_default())
+                    }
+                    unsafe_sys::YAML_STREAM_END_EVENT => {
+                        self.ready = false;
+                        Event::StreamEnd
+                    }
+                    _ => Event::Other,
+                };
+                let (line, column) = (
+                    e.start_mark.line as usize + 1,
+                    e.start_mark.column as usize + 1,
+                );
+                unsafe_sys::yaml_event_delete(event);
+                Ok((out, line, column))
+            }
+        }
+    }
+
+    impl Drop for Parser<'_> {
+        fn drop(&mut self) {
+            if self.init {
+                // SAFETY: initialised in `new`, deleted once.
+                unsafe { unsafe_sys::yaml_parser_delete(self.sys.as_mut_ptr()) }
+            }
+        }
+    }
+}
+
+/// At most [`EXCERPT_CHARS`] characters of a value, for messages: a rule file may be a link to
+/// a secret, and an error must not print it whole.
+pub(crate) fn excerpt(value: &str) -> String {
+    if value.chars().count() <= EXCERPT_CHARS {
+        return value.to_string();
+    }
+    let mut out: String = value.chars().take(EXCERPT_CHARS).collect();
+    out.push('…');
+    out
+}
+
+/// A message with every quoted run (`"…"`, `` `…` ``) longer than [`EXCERPT_CHARS`] cut to an
+/// excerpt, and the whole message cut at [`MAX_MESSAGE_CHARS`]: serde_yaml quotes whole values
+/// (`invalid type: string "…"`), and a value may be a private key.
+pub(crate) fn shorten_quotes(message: &str) -> String {
+    let chars: Vec<char> = message.chars().collect();
+    let mut out = String::with_capacity(message.len().min(MAX_MESSAGE_CHARS * 4));
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c != '"' && c != '`' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() && chars[j] != c {
+            j += if c == '"' && chars[j] == '\\' { 2 } else { 1 };
+        }
+        let inner = &chars[i + 1..j.min(chars.len())];
+        out.push(c);
+        if inner.len() > EXCERPT_CHARS {
+            out.extend(&inner[..EXCERPT_CHARS]);
+            out.push('…');
+        } else {
+            out.extend(inner);
+        }
+        if j < chars.len() {
+            out.push(c);
+        }
+        i = j + 1;
+    }
+    if out.chars().count() > MAX_MESSAGE_CHARS {
+        out = out.chars().take(MAX_MESSAGE_CHARS).collect();
+        out.push('…');
+    }
+    out
+}
+
+/// The longest message an error shows.
+pub(crate) const MAX_MESSAGE_CHARS: usize = 400;
+
+/// How much of a value an error message quotes.
+pub(crate) const EXCERPT_CHARS: usize = 24;
 
 /// Flow collections (`[…]`, `{…}`) nested deeper than this are refused before parsing.
 pub(crate) const MAX_FLOW_DEPTH: usize = 64;
@@ -43,34 +324,54 @@ pub(crate) const MAX_FLOW_DEPTH: usize = 64;
 /// libyaml takes time quadratic in the nesting of flow collections under a block key (100,000
 /// `[` take minutes), so nesting no rule file needs is refused by a linear scan first. Quoted
 /// scalars and comments are skipped; a bracket counts only where a flow collection can start.
+///
+/// The scan is not a YAML scanner, and must never skip a bracket libyaml nests: a quote opens a
+/// quoted scalar only where a value starts (not inside a plain scalar: `name: x "y` is one
+/// plain scalar, and its quote is a character), and a quoted scalar is taken to end at the end
+/// of its line. A quoted scalar that goes on over lines then has its later lines scanned as if
+/// unquoted, which can only count brackets that are not there (refusing a file that nests
+/// brackets more than 64 deep inside a multi-line quoted string), never miss one.
 fn check_flow_depth(text: &str) -> Result<(), YamlError> {
     let mut depth = 0usize;
     let (mut line, mut column) = (1usize, 0usize);
     let mut quote: Option<char> = None;
     let mut escaped = false;
     let mut comment = false;
+    // Inside a plain scalar, and inside a property (`&anchor`, `!tag`) before its value.
+    let mut plain = false;
+    let mut property = false;
     let mut prev = '\n';
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         column += 1;
         if c == '\n' {
-            (line, column, comment) = (line + 1, 0, false);
+            (line, column, comment, quote, escaped, property) =
+                (line + 1, 0, false, None, false, false);
+            // A plain scalar goes on over lines inside a flow collection.
+            if depth == 0 {
+                plain = false;
+            }
             prev = c;
             continue;
         }
         if comment {
             continue;
         }
+        let next_blank = chars.peek().is_none_or(|n| n.is_whitespace());
         match quote {
             Some('"') if escaped => escaped = false,
             Some('"') if c == '\\' => escaped = true,
             Some(q) if c == q => quote = None,
             Some(_) => {}
             None => {
-                let token_start = prev.is_whitespace() || matches!(prev, '[' | '{' | ',' | ':');
+                let token_start = !plain
+                    && !property
+                    && (prev.is_whitespace() || matches!(prev, '[' | '{' | ',' | ':'));
                 match c {
                     '#' if prev.is_whitespace() => comment = true,
                     '"' | '\'' if token_start => quote = Some(c),
                     '[' | '{' if token_start || depth > 0 => {
+                        plain = false;
                         depth += 1;
                         if depth > MAX_FLOW_DEPTH {
                             return Err(YamlError {
@@ -83,8 +384,17 @@ fn check_flow_depth(text: &str) -> Result<(), YamlError> {
                             });
                         }
                     }
-                    ']' | '}' => depth = depth.saturating_sub(1),
-                    _ => {}
+                    ']' | '}' => {
+                        depth = depth.saturating_sub(1);
+                        plain = false;
+                    }
+                    ',' if depth > 0 => plain = false,
+                    ':' if next_blank || depth > 0 => plain = false,
+                    '-' | '?' if token_start && next_blank => {}
+                    '&' | '!' if token_start => property = true,
+                    c if c.is_whitespace() => property = false,
+                    _ if property => {}
+                    _ => plain = true,
                 }
             }
         }
