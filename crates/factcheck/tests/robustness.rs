@@ -352,7 +352,14 @@ fn rules_empty_directory_still_runs_the_built_in_checks() {
     );
     let run = run(
         dir.path(),
-        &["check", "--rules", "empty-rules", "--format", "json", "weekday.md"],
+        &[
+            "check",
+            "--rules",
+            "empty-rules",
+            "--format",
+            "json",
+            "weekday.md",
+        ],
     );
     assert_eq!(run.code, Some(1), "{run:?}");
     assert!(run.stderr.contains("only the built-in checks"), "{run:?}");
@@ -2490,4 +2497,28 @@ fn help_to_a_full_disk_and_dates_before_year_zero() {
         !run.stdout.contains("-001-") && !run.stdout.contains("-0001-"),
         "{run:?}"
     );
+}
+
+/// A number too large for a float to hold exactly is restated as the draft writes it, never as
+/// the nearest float ("100000000000000000000").
+#[test]
+fn huge_numbers_are_quoted_as_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "rules/boats.yaml",
+        b"counts:\n  - id: boats\n    name: boats\n    cues: [boats arrived]\n    unit: boats\n    series:\n      - as_of: 2020-01-01\n        value: 5\n        source: https://example.org/boats\n",
+    );
+    write(
+        dir.path(),
+        "draft.md",
+        b"---\ndate: 2021-01-01\n---\n99999999999999999999 boats arrived.\n",
+    );
+    let run = run(dir.path(), &["check", "--color", "never", "draft.md"]);
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert!(
+        run.stdout.contains("not 99999999999999999999 as written"),
+        "{run:?}"
+    );
+    assert!(!run.stdout.contains("100000000000000000000"), "{run:?}");
 }

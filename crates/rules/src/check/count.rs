@@ -39,6 +39,25 @@ pub(crate) fn bare_holds(n: f64, v: f64) -> bool {
     lo <= v && v < hi
 }
 
+/// The number as a message restates it: formatted, unless it is too large for a float to hold
+/// exactly (2^53 and up), when it is quoted as the draft writes it ("99999999999999999999", not
+/// "100000000000000000000").
+fn stated_number(text: &str, n: f64) -> String {
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    if n.abs() < EXACT {
+        return format_number(n);
+    }
+    let start = text.find(|c: char| c.is_ascii_digit());
+    let written = start.map(|s| {
+        let rest = &text[s..];
+        let end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+            .unwrap_or(rest.len());
+        rest[..end].trim_end_matches(['.', ','])
+    });
+    written.map_or_else(|| format_number(n), str::to_string)
+}
+
 fn pct(t: f64) -> String {
     format!("{}%", format_number((t * 1000.0).round() / 10.0))
 }
@@ -123,7 +142,7 @@ pub(super) fn check_quantity(
         );
     };
     let (v, n, t) = (point.value, q.number, c.tolerance());
-    let nn = format_number(n);
+    let nn = stated_number(text, n);
     let (holds, rule) = match q.qualifier {
         Qualifier::Over | Qualifier::MoreThan => (v > n, format!("more than {nn}")),
         Qualifier::AtLeast => (v >= n, format!("at least {nn}")),
@@ -140,7 +159,7 @@ pub(super) fn check_quantity(
         Qualifier::Exactly => (v == n, format!("exactly {nn}")),
         Qualifier::None => {
             let (lo, hi) = precision_range(n, stated_digits(n));
-            let rule = if lo.ceil() >= hi.ceil() - 1.0 {
+            let rule = if lo.ceil() >= hi.ceil() - 1.0 || n.abs() >= 9_007_199_254_740_992.0 {
                 format!("{nn} as written")
             } else {
                 format!(
