@@ -4,12 +4,11 @@
 //!
 //! The first byte chooses how the entry is framed: as it is (the checksum must then match by
 //! chance: this fuzzes the framing), or behind a correct checksum (this fuzzes the JSON
-//! payload, which is what a hand-edited entry or a bug in `encode` would give). The checksum
-//! is computed here as `factcheck_rules`'s private `cache::checksum` does (keep them in step).
+//! payload, which is what a hand-edited entry or a bug in `encode` would give), framed with
+//! `factcheck_rules::cache_checksum`, the loader's own.
 
 #![no_main]
 
-use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 
 use libfuzzer_sys::fuzz_target;
@@ -17,15 +16,7 @@ use libfuzzer_sys::fuzz_target;
 /// A rule file that loads, so a failed decode falls back to a real parse.
 const RULES: &str = "events:\n  - id: a\n    name: talks in Lorvia\n    date: 2023-09-17\n    cues: [Lorvia talks]\noffices:\n  - id: b\n    person: Ada Quell\n    roles:\n      - title: Minister of Trade\n        from: 2019\n        to: 2020-12-31\ncounts:\n  - id: c\n    name: arrivals in Lorvia\n    unit: people\n    tolerance: 0.1\n    series:\n      - as_of: 2021-05-01\n        value: 100\n";
 
-fn checksum(payload: &[u8]) -> String {
-    let half = |seed: u64| {
-        let mut h = std::hash::DefaultHasher::new();
-        seed.hash(&mut h);
-        payload.hash(&mut h);
-        h.finish()
-    };
-    format!("{:016x}{:016x}", half(3), half(4))
-}
+use factcheck_rules::cache_checksum as checksum;
 
 struct Entry(Vec<u8>);
 

@@ -74,7 +74,9 @@ pub(crate) fn decode(bytes: &[u8]) -> Option<RuleFile> {
     serde_json::from_slice(payload).ok()
 }
 
-fn checksum(payload: &[u8]) -> String {
+/// The checksum that frames a cache entry's payload (32 hex digits): public for the fuzz target
+/// that feeds the decoder well-framed payloads, so the framing is written once.
+pub fn checksum(payload: &[u8]) -> String {
     let half = |seed: u64| {
         let mut h = std::hash::DefaultHasher::new();
         seed.hash(&mut h);

@@ -25,7 +25,7 @@ mod validate;
 mod yaml;
 
 pub use base::{ExampleCase, FactBase, LoadTimings};
-pub use cache::ParseCache;
+pub use cache::{ParseCache, checksum as cache_checksum};
 pub use check::check_claims;
 
 pub use lint::{Finding, lint, lint_sources};
