@@ -134,3 +134,14 @@ pub(crate) enum Elapsed {
     Since(usize, usize),
     Past,
 }
+
+/// Whether a finite verb stands among the words before token `i` in its clause (back to the
+/// claim's start `a` or a comma, semicolon, dash or parenthesis). A verb of saying does not
+/// count: "Azerbaijan announced last month the launching of an operation" reports the launch,
+/// which the date may still date.
+pub(crate) fn verb_before(toks: &[Tok], a: usize, i: usize) -> bool {
+    (a..i)
+        .rev()
+        .take_while(|&j| !is_break(&toks[j]))
+        .any(|j| is_finite_verb(toks, j) && !toks[j].is(class::SPEECH))
+}

@@ -627,6 +627,7 @@ pub(crate) fn mention(
             since,
             relative: None,
             aspect: Aspect::Point,
+            after_verb: false,
         },
         DateExpr::Relative(rel) => {
             let precision = if rel.weekday.is_some() {
@@ -652,6 +653,7 @@ pub(crate) fn mention(
                     anchor,
                 }),
                 aspect: Aspect::Point,
+                after_verb: false,
             }
         }
     }

@@ -579,6 +579,30 @@ pub(crate) fn lookup_in(t: &Table, text: &[u8], start: usize, end: usize) -> Ent
     lookup(&text[start..end])
 }
 
+/// A verb or noun of beginning or ending ("began", "launched", "ended", "concluded"), which
+/// makes a date it governs speak of an event's start or end. `lower`: the word, lower-cased.
+pub(crate) fn aspect_word(lower: &[u8]) -> Option<crate::types::Aspect> {
+    use crate::types::Aspect::{Begin, End};
+    Some(match lower {
+        b"began" | b"begun" | b"begin" | b"begins" | b"beginning" | b"start" | b"started"
+        | b"starts" | b"launched" | b"launch" | b"launches" | b"launching" | b"opened"
+        | b"imposed" | b"introduced" | b"initiated" | b"erupted" | b"broke" | b"commenced"
+        | b"outbreak" | b"onset" => Begin,
+        b"ended" | b"end" | b"ends" | b"ending" | b"concluded" | b"conclude" | b"concludes"
+        | b"finished" | b"lifted" | b"completed" | b"expired" | b"halted" | b"closed"
+        | b"ceased" => End,
+        _ => return None,
+    })
+}
+
+/// A word that opens a relative or temporal clause ("who", "which", "when").
+pub(crate) fn opens_clause(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"who" | b"whom" | b"whose" | b"which" | b"where" | b"when" | b"while" | b"whereas"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -603,28 +627,4 @@ mod tests {
             assert!(lookup(word.as_bytes()).class & class == class, "{word}");
         }
     }
-}
-
-/// A verb or noun of beginning or ending ("began", "launched", "ended", "concluded"), which
-/// makes a date it governs speak of an event's start or end. `lower`: the word, lower-cased.
-pub(crate) fn aspect_word(lower: &[u8]) -> Option<crate::types::Aspect> {
-    use crate::types::Aspect::{Begin, End};
-    Some(match lower {
-        b"began" | b"begun" | b"begin" | b"begins" | b"beginning" | b"start" | b"started"
-        | b"starts" | b"launched" | b"launch" | b"launches" | b"launching" | b"opened"
-        | b"imposed" | b"introduced" | b"initiated" | b"erupted" | b"broke" | b"commenced"
-        | b"outbreak" | b"onset" => Begin,
-        b"ended" | b"end" | b"ends" | b"ending" | b"concluded" | b"conclude" | b"concludes"
-        | b"finished" | b"lifted" | b"completed" | b"expired" | b"halted" | b"closed"
-        | b"ceased" => End,
-        _ => return None,
-    })
-}
-
-/// A word that opens a relative or temporal clause ("who", "which", "when").
-pub(crate) fn opens_clause(lower: &[u8]) -> bool {
-    matches!(
-        lower,
-        b"who" | b"whom" | b"whose" | b"which" | b"where" | b"when" | b"while" | b"whereas"
-    )
 }

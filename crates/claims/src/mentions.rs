@@ -133,6 +133,7 @@ pub(crate) fn extract(
             };
             let mut value = date_value(cx, b, i + n, &expr, since, demo);
             value.aspect = clauses::aspect(cx.text, toks, a, i);
+            value.after_verb = clauses::verb_before(toks, a, i);
             out.push(cx.mention(i, i + n, MentionValue::Date(value)));
             covered[i - a..i + n - a].iter_mut().for_each(|c| *c = true);
             i += n;

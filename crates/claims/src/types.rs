@@ -142,6 +142,11 @@ pub struct DateMention {
     /// end, not any day inside it.
     #[serde(skip_serializing_if = "Aspect::is_point")]
     pub aspect: Aspect,
+    /// Whether a finite verb stands before the date in its clause ("the envoys had met on
+    /// September 17"): the date then belongs to that verb, and is never attached to an event
+    /// named after it. `false` for a fronted date ("On September 17, the envoys met").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub after_verb: bool,
 }
 
 /// Which part of an event a date speaks of.

@@ -360,7 +360,9 @@ fn durations_round_to_the_nearest_unit() {
     );
     assert_eq!(c.check.as_deref(), Some("duration"));
     verdict(&war("44-day", 44.0, Unit::Day), Verdict::Supported);
-    verdict(&war("45-day", 45.0, Unit::Day), Verdict::Contradicted);
+    // Counting both ends: 27 September to 10 November is 44 days apart, 45 days inclusive.
+    verdict(&war("45-day", 45.0, Unit::Day), Verdict::Supported);
+    verdict(&war("46-day", 46.0, Unit::Day), Verdict::Contradicted);
     verdict(&war("seven-week", 7.0, Unit::Week), Verdict::Contradicted);
     verdict(
         &war("one-and-a-half-month", 1.5, Unit::Month),
@@ -685,7 +687,9 @@ fn a_claim_no_rule_speaks_to_is_unverifiable() {
         Doc::new(text, Some(DOC_DATE)).claim(text, |c| vec![c.date("2023-09-17", "2023-09-17")]),
     );
     verdict(&c, Verdict::Unverifiable);
-    assert_eq!(c.message, "no rule speaks to this claim");
+    // The date is an assertion of its own, and the message says why it is unchecked.
+    assert_eq!(c.message, "no rule knows the event that `2023-09-17` dates");
+    assert_eq!(c.assertions.len(), 1);
     assert!(c.facts.is_empty() && c.check.is_none());
     let text = "Parties tried to lift the blockade.";
     let c = only(Doc::new(text, Some(DOC_DATE)).claim(text, |_| vec![]));
@@ -722,7 +726,10 @@ fn the_index_matches_case_insensitively_on_word_boundaries_across_quotes() {
     let c = only(
         Doc::new(text, Some(DOC_DATE)).claim(text, |c| vec![c.date("September 17", "2023-09-17")]),
     );
-    assert_eq!(c.message, "no rule speaks to this claim");
+    assert_eq!(
+        c.message,
+        "no rule knows the event that `September 17` dates"
+    );
 }
 
 #[test]
@@ -826,8 +833,12 @@ fn each_fact_pairs_with_its_nearest_date_only() {
             c.date("September 19", "2023-09-19"),
         ]
     }));
-    verdict(&c, Verdict::Supported);
-    assert_eq!(c.expected.as_deref(), Some("2023-09-17"));
+    // The meeting's date holds; September 19 dates what no rule knows: partly checked, never ✓.
+    verdict(&c, Verdict::Unverifiable);
+    assert!(c.partly_checked);
+    let held: Vec<_> = c.assertions_with(Verdict::Supported).collect();
+    assert_eq!(held.len(), 1);
+    assert_eq!(held[0].expected.as_deref(), Some("2023-09-17"));
 }
 
 #[test]

@@ -871,6 +871,7 @@ mod props {
                                 since: false,
                                 relative: None,
                                 aspect: Default::default(),
+                                after_verb: false,
                             }),
                         })
                         .collect(),
@@ -956,6 +957,7 @@ fn cal003_reads_the_grammars_relative_dates_too() {
                 anchor: Anchor::Previous,
             }),
             aspect: Default::default(),
+            after_verb: false,
         }),
     });
     let f = check(&d);

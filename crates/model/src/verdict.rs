@@ -235,8 +235,15 @@ impl CheckedClaim {
             }
             related.extend(a.related.iter().cloned());
         }
+        // Each distinct value once, in order: two parts that say the same words (a fact and a
+        // built-in check on "three days before") show them once.
         let join = |f: &dyn Fn(&Assertion) -> Option<&str>| {
-            let v: Vec<&str> = group.iter().filter_map(|a| f(a)).collect();
+            let mut v: Vec<&str> = Vec::new();
+            for x in group.iter().filter_map(|a| f(a)) {
+                if !v.contains(&x) {
+                    v.push(x);
+                }
+            }
             (!v.is_empty()).then(|| v.join("; "))
         };
         self.expected = join(&|a| a.expected.as_deref());

@@ -139,10 +139,18 @@ fn results_rules_and_locations() {
         "{text}"
     );
 
-    // The interval: two related locations, one on an earlier line.
+    // The interval: two related locations, one on an earlier line, then its one part.
     let interval = results.iter().find(|r| r["ruleId"] == "CAL003").unwrap();
     let related = interval["relatedLocations"].as_array().unwrap();
-    assert_eq!(related.len(), 2);
+    assert_eq!(related.len(), 3);
+    assert!(
+        related[2]["message"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("✗ calendar `three days after the talks`"),
+        "{related:?}"
+    );
+    assert!(interval["partialFingerprints"]["claimText/v1"].is_string());
     assert_eq!(
         related[0]["physicalLocation"]["region"]["startLine"],
         span.line

@@ -55,6 +55,7 @@ impl At<'_> {
             since,
             relative,
             aspect: factcheck_claims::Aspect::Point,
+            after_verb: false,
         })
     }
 

@@ -564,9 +564,7 @@ pub(super) fn check_elapsed(ctx: &Ctx, i: usize, m: &Mention, du: &Duration) -> 
     }?;
     let fact = ctx.fact(hit.fact);
     let e = fact.event()?;
-    let Some(from) = e.date.or(e.start).map(|p| p.get()) else {
-        return None;
-    };
+    let from = e.date.or(e.start).map(|p| p.get())?;
     let Some((ref_first, ref_last, ref_desc)) = reference_date(ctx, i, m.span) else {
         return Some(
             Outcome::new(

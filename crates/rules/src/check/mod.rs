@@ -294,6 +294,11 @@ fn clause(claim: &Claim, span: (usize, usize)) -> Option<usize> {
 /// The hits of the facts a mention can speak to, in the order attachment prefers them: only
 /// hits in the mention's own clause; first the nearest before the mention (or overlapping it),
 /// then the nearest after it. Hits with the same span (a phrase two facts share) stay together.
+///
+/// Two limits keep a date from a fact it does not speak of: a hit inside the anchor of a
+/// relative date ("two days before ‹the offensive began›") belongs to that relation, and a date
+/// that a verb before it governs ("the envoys had met on September 17") never takes a hit
+/// after it.
 fn attachable<'h>(
     claim: &Claim,
     hits: &'h [Hit],
@@ -301,9 +306,26 @@ fn attachable<'h>(
     keep: impl Fn(&Hit) -> bool,
 ) -> Vec<&'h Hit> {
     let own = clause(claim, range(m.span));
+    let anchors: Vec<Span> = claim
+        .mentions
+        .iter()
+        .filter_map(|o| match &o.value {
+            MentionValue::Date(d) => match d.relative.as_ref().map(|r| &r.anchor) {
+                Some(Anchor::Event { span, .. }) => Some(*span),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    let after_verb = matches!(&m.value, MentionValue::Date(d) if d.after_verb);
     let mut v: Vec<&Hit> = hits
         .iter()
-        .filter(|h| keep(h) && clause(claim, (h.start, h.end)) == own)
+        .filter(|h| {
+            keep(h)
+                && clause(claim, (h.start, h.end)) == own
+                && !anchors.iter().any(|s| inside(h, *s))
+                && !(after_verb && h.start >= m.span.end)
+        })
         .collect();
     v.sort_by_key(|h| {
         let after = h.start >= m.span.end;
