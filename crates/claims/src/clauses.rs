@@ -43,6 +43,12 @@ pub(crate) fn subordinate(text: &str, toks: &[Tok], a: usize, b: usize) -> Vec<(
             k = end;
             continue;
         }
+        // Every opener starts with "w" or "t": one byte rejects all other words.
+        let first = text.as_bytes().get(t.start).map_or(0, |c| c | 0x20);
+        if t.kind != Kind::Word || (first != b'w' && first != b't') {
+            k += 1;
+            continue;
+        }
         // "who" after a word or a comma; never the claim's first word ("When the war began").
         // "that" only as a relative pronoun, right before its verb ("talks that began").
         let relative_that =
