@@ -140,6 +140,8 @@ pub fn parse_with_default_date(
         sentences: Vec::with_capacity(expected),
         claims: Vec::with_capacity(expected * 2),
         diagnostics,
+        // News text has about one token in six bytes.
+        tokens: Vec::with_capacity(text.len() / 6 + 1),
     };
     let mut g = Grammar {
         text: &blocks.text,
@@ -210,13 +212,16 @@ impl<'t> Grammar<'t, '_> {
         let si = self.doc.sentences.len();
         let mut span = raw(rs.start, rs.end);
         self.cursor.fill(&mut span);
+        let mut toks = std::mem::take(&mut self.toks);
+        tokens::tokenize(text, rs.body, rs.end, &mut toks);
+        let t0 = self.doc.tokens.len();
+        self.doc.tokens.extend(toks.iter().map(text::Token::of));
         self.doc.sentences.push(Sentence {
             text: text.get(rs.start..rs.end).unwrap_or("").to_string(),
             span,
             kind,
+            tokens: t0..self.doc.tokens.len(),
         });
-        let mut toks = std::mem::take(&mut self.toks);
-        tokens::tokenize(text, rs.body, rs.end, &mut toks);
         let initial = usize::from(
             toks.first()
                 .is_some_and(|t| matches!(t.kind, Kind::Punct('"' | '“' | '‘' | '\'' | '('))),
@@ -235,12 +240,13 @@ impl<'t> Grammar<'t, '_> {
             }
         }
         if kind != SentenceKind::Teaser {
-            self.claims(&toks, si, initial);
+            self.claims(&toks, si, initial, t0);
         }
         self.toks = toks;
     }
 
-    fn claims(&mut self, toks: &[Tok], si: usize, initial: usize) {
+    /// The claims of sentence `si`, whose tokens `toks` start at `t0` in the document's.
+    fn claims(&mut self, toks: &[Tok], si: usize, initial: usize, t0: usize) {
         let text = self.text;
         // A question is not a claim.
         let last = toks
@@ -327,6 +333,7 @@ impl<'t> Grammar<'t, '_> {
                 attribution: None,
                 mentions,
                 clauses,
+                tokens: t0 + seg.a..t0 + seg.b,
             });
         }
         for (k, seg) in segments.iter().enumerate() {

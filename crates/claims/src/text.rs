@@ -236,3 +236,260 @@ mod tests {
         assert_eq!(Qualifier::None.bound(), Bound::Near);
     }
 }
+
+/// A token of the text core: what the grammar's one tokenizer cut, kept in the [`Document`]
+/// so that the alias index and the built-in checks read the same tokens instead of cutting the
+/// text again.
+///
+/// A word keeps its internal joiners ("U.S.A", "3.5", "100,000", "Nagorno-Karabakh",
+/// "O'Brien", "10:30") but not a final full stop; a possessive `'s` is a token of its own; white
+/// space and control characters are no token. Offsets are byte offsets into the input (for
+/// Markdown, its masked copy of the same length).
+///
+/// [`Document`]: crate::Document
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    flags: u8,
+}
+
+/// What a [`Token`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, digits and the joiners between them ("Nagorno-Karabakh", "2023-09-17").
+    Word,
+    /// Digits with `,` grouping and `.` decimals only ("100,000", "3.5", "2020").
+    Number,
+    /// A possessive `'s` or `’s`.
+    Possessive,
+    /// Any other character.
+    Punct(char),
+}
+
+impl Token {
+    pub(crate) fn of(t: &Tok) -> Token {
+        Token {
+            start: t.start,
+            end: t.end,
+            kind: match t.kind {
+                Kind::Word => TokenKind::Word,
+                Kind::Number => TokenKind::Number,
+                Kind::Poss => TokenKind::Possessive,
+                Kind::Punct(c) => TokenKind::Punct(c),
+            },
+            flags: t.flags,
+        }
+    }
+
+    /// One run of letters, or one of digits: nothing to cut further.
+    fn is_one_run(&self) -> bool {
+        use crate::tokens::flag;
+        let joined = self.flags & flag::JOINED != 0;
+        match self.kind {
+            TokenKind::Word => !joined && self.flags & flag::DIGIT == 0,
+            TokenKind::Number => !joined,
+            _ => false,
+        }
+    }
+}
+
+/// Cuts `text[start..end]` into tokens, appended to `out`: the grammar's tokenizer.
+pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    crate::tokens::TOKS.with_borrow_mut(|toks| {
+        crate::tokens::tokenize(text, start, end, toks);
+        out.extend(toks.iter().map(Token::of));
+    });
+}
+
+/// A piece of a [`Token`]: a run of one class of characters, or one other character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    pub start: usize,
+    pub end: usize,
+    pub class: PieceClass,
+    /// White space separates this piece from the one before (always on the first).
+    pub space_before: bool,
+}
+
+/// The class of a [`Piece`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PieceClass {
+    /// Alphabetic characters ("Karabakh", "Ünal").
+    Letters,
+    /// ASCII digits.
+    Digits,
+    /// Other alphanumeric characters (numerals of other scripts, "²").
+    Numeral,
+    /// One character that is none of those: a joiner inside a word, punctuation, a quote.
+    Mark(char),
+}
+
+/// The pieces of `tokens`, in order: each token cut where the class of its characters changes,
+/// so that "Nagorno-Karabakh" is `Nagorno`, `-`, `Karabakh` and "2023-09-17" is three runs of
+/// digits with two marks between. `text` is the slice of the input that starts at byte `base`;
+/// tokens outside it are skipped. What the alias index and the built-in checks see of a text:
+/// the grammar's tokens, never a cut of their own.
+pub fn pieces<'a>(text: &'a str, base: usize, tokens: &'a [Token]) -> Pieces<'a> {
+    Pieces {
+        text,
+        base,
+        tokens: tokens.iter(),
+        prev_end: None,
+        word: None,
+    }
+}
+
+/// The iterator of [`pieces`].
+#[derive(Debug, Clone)]
+pub struct Pieces<'a> {
+    text: &'a str,
+    base: usize,
+    tokens: std::slice::Iter<'a, Token>,
+    prev_end: Option<usize>,
+    /// The token being cut: its start in the input, its text, the offset reached in it, and
+    /// whether white space came before it.
+    word: Option<(usize, &'a str, usize, bool)>,
+}
+
+fn class_of(c: char) -> PieceClass {
+    if c.is_ascii_digit() {
+        PieceClass::Digits
+    } else if c.is_alphabetic() {
+        PieceClass::Letters
+    } else if c.is_alphanumeric() {
+        PieceClass::Numeral
+    } else {
+        PieceClass::Mark(c)
+    }
+}
+
+impl Iterator for Pieces<'_> {
+    type Item = Piece;
+
+    #[inline]
+    fn next(&mut self) -> Option<Piece> {
+        loop {
+            if let Some((start, word, at, space)) = self.word {
+                let rest = &word[at..];
+                let mut chars = rest.char_indices();
+                let Some((_, c)) = chars.next() else {
+                    self.word = None;
+                    continue;
+                };
+                let class = class_of(c);
+                let len = match class {
+                    PieceClass::Mark(_) => c.len_utf8(),
+                    _ => chars
+                        .find(|&(_, c)| class_of(c) != class)
+                        .map_or(rest.len(), |(k, _)| k),
+                };
+                self.word = Some((start, word, at + len, false));
+                return Some(Piece {
+                    start: start + at,
+                    end: start + at + len,
+                    class,
+                    space_before: space,
+                });
+            }
+            let t = self.tokens.next()?;
+            if t.start < self.base || t.end - self.base > self.text.len() {
+                continue;
+            }
+            // Only white space and control characters lie between two tokens.
+            let space_before = self.prev_end.is_none_or(|p| p < t.start);
+            self.prev_end = Some(t.end);
+            let class = match t.kind {
+                TokenKind::Punct(c) => Some(PieceClass::Mark(c)),
+                _ if t.is_one_run() => Some(if t.kind == TokenKind::Number {
+                    PieceClass::Digits
+                } else {
+                    PieceClass::Letters
+                }),
+                _ => None,
+            };
+            match class {
+                Some(class) => {
+                    return Some(Piece {
+                        start: t.start,
+                        end: t.end,
+                        class,
+                        space_before,
+                    });
+                }
+                None => {
+                    let Some(word) = self.text.get(t.start - self.base..t.end - self.base) else {
+                        continue;
+                    };
+                    self.word = Some((t.start, word, 0, space_before));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod piece_tests {
+    use super::*;
+
+    fn cut(text: &str) -> Vec<(&str, PieceClass, bool)> {
+        let mut toks = Vec::new();
+        tokenize(text, 0, text.len(), &mut toks);
+        pieces(text, 0, &toks)
+            .map(|p| (&text[p.start..p.end], p.class, p.space_before))
+            .collect()
+    }
+
+    #[test]
+    fn pieces_cut_tokens_where_the_class_changes() {
+        use PieceClass::*;
+        assert_eq!(
+            cut("Nagorno-Karabakh’s 2023-09-17 COVID19 “U.S.”"),
+            vec![
+                ("Nagorno", Letters, true),
+                ("-", Mark('-'), false),
+                ("Karabakh", Letters, false),
+                ("’", Mark('’'), false),
+                ("s", Letters, false),
+                ("2023", Digits, true),
+                ("-", Mark('-'), false),
+                ("09", Digits, false),
+                ("-", Mark('-'), false),
+                ("17", Digits, false),
+                ("COVID", Letters, true),
+                ("19", Digits, false),
+                ("“", Mark('“'), true),
+                ("U", Letters, false),
+                (".", Mark('.'), false),
+                ("S", Letters, false),
+                (".", Mark('.'), false),
+                ("”", Mark('”'), false),
+            ]
+        );
+        assert_eq!(
+            cut("100,000 and 3.5 ½"),
+            vec![
+                ("100", Digits, true),
+                (",", Mark(','), false),
+                ("000", Digits, false),
+                ("and", Letters, true),
+                ("3", Digits, true),
+                (".", Mark('.'), false),
+                ("5", Digits, false),
+                ("½", Numeral, true),
+            ]
+        );
+    }
+
+    #[test]
+    fn pieces_skip_tokens_outside_the_text() {
+        let text = "one two three";
+        let mut toks = Vec::new();
+        tokenize(text, 0, text.len(), &mut toks);
+        let two: Vec<_> = pieces(&text[4..7], 4, &toks)
+            .map(|p| (p.start, p.end))
+            .collect();
+        assert_eq!(two, vec![(4, 7)]);
+    }
+}

@@ -26,6 +26,9 @@ pub(crate) mod flag {
     pub const LOWER: u8 = 32;
     /// A lower-case word of four or more bytes ending in "ed" (a possible past tense).
     pub const ED: u8 = 64;
+    /// Holds a joiner of any kind (`-`, `.`, `,`, `:`, `'`, `_`, `@`, `/`, `&`): the token is
+    /// more than one run of letters or digits.
+    pub const JOINED: u8 = 128;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +98,11 @@ fn is_alnum_at(text: &str, i: usize, end: usize) -> bool {
 fn is_poss_s(text: &str, i: usize, end: usize) -> bool {
     let b = text.as_bytes();
     i < end && (b[i] == b's' || b[i] == b'S') && !is_alnum_at(text, i + 1, end)
+}
+
+thread_local! {
+    /// A token buffer for [`crate::text::tokenize`], reused from one call to the next.
+    pub(crate) static TOKS: std::cell::RefCell<Vec<Tok>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Tokenizes `text[start..end]` into `out` (cleared first).
@@ -295,6 +303,7 @@ fn word(table: &lexicon::Table, text: &str, i: usize, end: usize, out: &mut Vec<
         if !joined {
             break;
         }
+        flags |= flag::JOINED;
         j += len;
     }
     let all = acc | wide;

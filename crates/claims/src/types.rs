@@ -29,8 +29,53 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Claims in span order; attribution claims included (see [`ClaimKind`]).
     pub claims: Vec<Claim>,
+    /// The tokens of every sentence, in order ([`Sentence::tokens`] and [`Claim::tokens`] are
+    /// ranges of it): what the alias index and the built-in checks read. Not part of the JSON.
+    #[serde(skip)]
+    pub tokens: Vec<crate::text::Token>,
     /// Problems with the text that are not failures (an unparseable front-matter date, …).
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Document {
+    /// The tokens of sentence `si`: its range of [`Document::tokens`], or its text cut now when
+    /// the sentence was built by hand (offsets from its span's start).
+    pub fn sentence_tokens(&self, si: usize) -> std::borrow::Cow<'_, [crate::text::Token]> {
+        match self.sentences.get(si) {
+            Some(s) => self.tokens_of(&s.tokens, &s.text, s.span.start),
+            None => std::borrow::Cow::Borrowed(&[]),
+        }
+    }
+
+    /// The tokens of claim `ci` (see [`Document::sentence_tokens`]).
+    pub fn claim_tokens(&self, ci: usize) -> std::borrow::Cow<'_, [crate::text::Token]> {
+        match self.claims.get(ci) {
+            Some(c) => self.tokens_of(&c.tokens, &c.text, c.span.start),
+            None => std::borrow::Cow::Borrowed(&[]),
+        }
+    }
+
+    fn tokens_of(
+        &self,
+        range: &std::ops::Range<usize>,
+        text: &str,
+        base: usize,
+    ) -> std::borrow::Cow<'_, [crate::text::Token]> {
+        match self.tokens.get(range.clone()) {
+            Some(toks) if !toks.is_empty() || text.trim().is_empty() => {
+                std::borrow::Cow::Borrowed(toks)
+            }
+            _ => {
+                let mut out = Vec::new();
+                crate::text::tokenize(text, 0, text.len(), &mut out);
+                for t in &mut out {
+                    t.start += base;
+                    t.end += base;
+                }
+                std::borrow::Cow::Owned(out)
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -55,6 +100,10 @@ pub struct Sentence {
     pub text: String,
     pub span: Span,
     pub kind: SentenceKind,
+    /// Its tokens in [`Document::tokens`] (empty when the sentence was built by hand: then
+    /// [`Document::sentence_tokens`] cuts its text).
+    #[serde(skip)]
+    pub tokens: std::ops::Range<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -85,6 +134,9 @@ pub struct Claim {
     /// stands in, the claim's main clause being everything outside these spans.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub clauses: Vec<Span>,
+    /// Its tokens in [`Document::tokens`] (see [`Sentence::tokens`]).
+    #[serde(skip)]
+    pub tokens: std::ops::Range<usize>,
 }
 
 impl Claim {

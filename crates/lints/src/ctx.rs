@@ -143,14 +143,17 @@ impl<'a> Ctx<'a> {
         let first = segs.len();
         if exact(&s.text, s.span) {
             let bufs = self.spare.pop().unwrap_or_default();
-            segs.push(Segment::new(si, &s.text, s.span, doc.date, bufs));
+            let toks = doc.sentence_tokens(si);
+            segs.push(Segment::new(si, &s.text, s.span, &toks, doc.date, bufs));
         } else {
             let (a, b) = (self.claim_start[si], self.claim_start[si + 1]);
             for k in a..b {
-                let c = &doc.claims[self.claim_list[k]];
+                let ci = self.claim_list[k];
+                let c = &doc.claims[ci];
                 if exact(&c.text, c.span) {
                     let bufs = self.spare.pop().unwrap_or_default();
-                    segs.push(Segment::new(si, &c.text, c.span, doc.date, bufs));
+                    let toks = doc.claim_tokens(ci);
+                    segs.push(Segment::new(si, &c.text, c.span, &toks, doc.date, bufs));
                 }
             }
         }
@@ -368,16 +371,17 @@ const CHECKPOINT_EVERY: usize = 4096;
 const SINCE_GAP: &[&str] = &["early", "late", "mid"];
 
 impl<'a> Segment<'a> {
-    /// Tokenises `text` into the (cleared) buffers `bufs` and finds its dates.
+    /// Reads `text`'s grammar `tokens` into the (cleared) buffers `bufs` and finds its dates.
     fn new(
         sentence: usize,
         text: &'a str,
         base: Span,
+        tokens: &[factcheck_claims::text::Token],
         doc: Option<Date>,
         bufs: (Vec<Tok<'a>>, Vec<bool>),
     ) -> Self {
         let (mut toks, mut in_date) = bufs;
-        text::tokenize_into(text, &mut toks);
+        text::tokens_into(text, base.start, tokens, &mut toks);
         in_date.clear();
         in_date.resize(toks.len(), false);
         let cues = Cues::of(&toks);

@@ -35,6 +35,7 @@ pub fn doc(text: &str, date: Option<&str>) -> Document {
                     text: s.to_string(),
                     span,
                     kind: SentenceKind::Text,
+                    tokens: 0..0,
                 });
                 claims.push(Claim {
                     text: s.to_string(),
@@ -44,6 +45,7 @@ pub fn doc(text: &str, date: Option<&str>) -> Document {
                     attribution: None,
                     mentions: Vec::new(),
                     clauses: Vec::new(),
+                    tokens: 0..0,
                 });
             }
             start = end;
@@ -55,6 +57,7 @@ pub fn doc(text: &str, date: Option<&str>) -> Document {
         sentences,
         claims,
         diagnostics: Vec::new(),
+        tokens: Vec::new(),
     }
 }
 
@@ -848,7 +851,7 @@ mod props {
                 .map(|&(a, b)| {
                     let (a, b) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
                     let t = text.get(a..b).unwrap_or("").to_string();
-                    Sentence { text: t, span: span(a, b), kind: SentenceKind::Text }
+                    Sentence { text: t, span: span(a, b), kind: SentenceKind::Text, tokens: 0..0 }
                 })
                 .collect();
             let claims: Vec<Claim> = cuts
@@ -876,9 +879,10 @@ mod props {
                         })
                         .collect(),
                     clauses: Vec::new(),
+                    tokens: 0..0,
                 })
                 .collect();
-            let doc = Document { date: None, sentences, claims, diagnostics: Vec::new() };
+            let doc = Document { date: None, sentences, claims, diagnostics: Vec::new(), tokens: Vec::new() };
             let _ = crate::check(&doc);
         }
     }

@@ -5,6 +5,7 @@
 //! Everything here is a single forward pass with bounded look-ahead, so it runs in time linear in
 //! the text; nothing backtracks. Offsets are byte offsets into the scanned text.
 
+use factcheck_claims::text::{PieceClass, Token};
 use factcheck_model::Weekday;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,93 +65,69 @@ impl Tok<'_> {
     }
 }
 
-/// Splits `text` into words, numbers and punctuation.
+/// Splits `text` into words, numbers and punctuation: the grammar's tokenizer, then
+/// [`tokens_into`].
 #[cfg(test)]
 pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
-    tokenize_into(text, &mut toks);
+    let mut grammar = Vec::new();
+    factcheck_claims::text::tokenize(text, 0, text.len(), &mut grammar);
+    let mut toks = Vec::new();
+    tokens_into(text, 0, &grammar, &mut toks);
     toks
 }
 
-/// [`tokenize`] into `toks` (cleared first), so that its buffer serves sentence after sentence.
-pub fn tokenize_into<'a>(text: &'a str, toks: &mut Vec<Tok<'a>>) {
+/// The tokens the checks read in `text` (the slice of the input at byte `base`), from the
+/// grammar's `tokens` of it, into `toks` (cleared first), offsets into `text`: a run of letters
+/// is a word; a run of digits, with a `,` or `.` between two digits, a number; any other
+/// character is punctuation. The cut is the grammar's ([`factcheck_claims::text::pieces`]):
+/// the checks never cut the text themselves.
+pub fn tokens_into<'a>(text: &'a str, base: usize, tokens: &[Token], toks: &mut Vec<Tok<'a>>) {
     toks.clear();
-    let bytes = text.as_bytes();
-    // The character at byte `i`, which is not ASCII, and its length.
-    let wide_at = |i: usize| -> (char, usize) {
-        text[i..]
-            .chars()
-            .next()
-            .map_or(('\u{FFFD}', 1), |c| (c, c.len_utf8()))
-    };
-    // The end of the run of letters from byte `i`.
-    let letters_end = |mut i: usize| -> usize {
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii_alphabetic() {
-                i += 1;
-            } else if b.is_ascii() {
-                break;
-            } else {
-                let (c, len) = wide_at(i);
-                if !c.is_alphabetic() {
-                    break;
-                }
-                i += len;
-            }
-        }
-        i
-    };
-    let mut space = true;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (kind, end) = if b.is_ascii_alphabetic() {
-            (Kind::Word, letters_end(i + 1))
-        } else if b.is_ascii_digit() {
-            let mut end = i + 1;
-            while end < bytes.len() {
-                let b = bytes[end];
-                if b.is_ascii_digit()
-                    || (b == b',' || b == b'.')
-                        && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+    for p in factcheck_claims::text::pieces(text, base, tokens) {
+        let (start, end) = (p.start - base, p.end - base);
+        let kind = match p.class {
+            PieceClass::Letters => Kind::Word,
+            PieceClass::Digits => {
+                // "100,000", "3.5": digits, a separator, digits, with nothing between.
+                if let [.., num, sep] = toks.as_slice()
+                    && num.kind == Kind::Num
+                    && (sep.is_punct(',') || sep.is_punct('.'))
+                    && num.end == sep.start
+                    && sep.end == start
                 {
-                    end += 1;
-                } else {
-                    break;
+                    let from = num.start;
+                    toks.pop();
+                    if let Some(num) = toks.last_mut() {
+                        num.end = end;
+                        num.text = &text[from..end];
+                    }
+                    continue;
                 }
+                Kind::Num
             }
-            (Kind::Num, end)
-        } else if b.is_ascii() {
-            // `char::is_whitespace` in ASCII.
-            if matches!(b, b' ' | b'\t'..=b'\r') {
-                space = true;
-                i += 1;
+            PieceClass::Numeral => {
+                // Numerals of other scripts are punctuation here, one character each.
+                for (i, c) in text[start..end].char_indices() {
+                    let to = start + i + c.len_utf8();
+                    toks.push(Tok {
+                        kind: Kind::Punct,
+                        start: start + i,
+                        end: to,
+                        text: &text[start + i..to],
+                        space_before: p.space_before && i == 0,
+                    });
+                }
                 continue;
             }
-            (Kind::Punct, i + 1)
-        } else {
-            let (c, len) = wide_at(i);
-            if c.is_whitespace() {
-                space = true;
-                i += len;
-                continue;
-            }
-            if c.is_alphabetic() {
-                (Kind::Word, letters_end(i + len))
-            } else {
-                (Kind::Punct, i + len)
-            }
+            PieceClass::Mark(_) => Kind::Punct,
         };
         toks.push(Tok {
             kind,
-            start: i,
+            start,
             end,
-            text: &text[i..end],
-            space_before: space,
+            text: &text[start..end],
+            space_before: p.space_before,
         });
-        space = false;
-        i = end;
     }
 }
 

@@ -1,8 +1,10 @@
 //! The alias index: every name, alias, cue and role title of every fact, indexed once when the
 //! rules load, as a hash table of word sequences.
 //!
-//! Text and phrases are cut into the same tokens ([`crate::text::tokens`]): runs of letters and
-//! digits, and single punctuation characters, with whether white space came before each.
+//! Text and phrases are cut into the same tokens ([`crate::text::index_tokens`]): the grammar's
+//! tokens (a claim's are kept in the parsed document, a phrase is cut by the same tokenizer when
+//! the rules load) cut into runs of letters and digits and single punctuation characters, with
+//! whether white space came before each.
 //! Quotation marks are dropped, typographic apostrophes unified, ASCII case folded. The table
 //! holds the hash of every phrase and of every proper prefix of one (in tokens), so a scan
 //! looks up one entry per token until no phrase continues, and each token is looked at by at
@@ -25,7 +27,9 @@ use std::hash::{BuildHasherDefault, Hasher};
 use rayon::prelude::*;
 
 use crate::base::{Body, Fact};
-use crate::text::{Tok, TokKind, normalize, tokens};
+use factcheck_claims::text::Token;
+
+use crate::text::{Tok, TokKind, index_tokens, normalize, tokens};
 
 /// What kind of phrase of a fact matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -435,6 +439,22 @@ impl Index {
     pub fn hits(&self, text: &str, base: usize) -> Vec<Hit> {
         let mut out = Vec::new();
         self.scan(text, base, &mut out);
+        out
+    }
+
+    /// The matches in `text`, the slice of the input at byte `base` whose grammar tokens
+    /// (offsets into the input) are among `tokens`: [`Index::hits`] without cutting the text
+    /// again. Offsets are the input's.
+    pub fn hits_in(&self, text: &str, base: usize, tokens: &[Token]) -> Vec<Hit> {
+        let mut out = Vec::new();
+        if self.table.is_empty() {
+            return out;
+        }
+        TOKENS.with_borrow_mut(|toks| {
+            toks.clear();
+            index_tokens(text, base, tokens, toks);
+            self.scan_tokens(text, toks, base, &mut out);
+        });
         out
     }
 }

@@ -2,6 +2,8 @@
 
 use std::hash::Hasher;
 
+use factcheck_claims::text::{PieceClass, Token};
+
 /// Whether `c` is a quotation mark: quotation marks are dropped before matching
 /// (`"anti-terrorist" operation` matches the cue `anti-terrorist operation`).
 fn is_quote(c: char) -> bool {
@@ -88,105 +90,109 @@ pub(crate) struct Tok {
     pub glued: bool,
 }
 
-/// The hash of one token: rustc's Fx hash of its bytes, fed one at a time.
-type TokenHasher = rustc_hash::FxHasher;
-
 fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        c.is_alphanumeric()
+    c.is_alphanumeric()
+}
+
+/// Cuts `text` into the tokens of the alias index, appended to `out`: the grammar's tokenizer
+/// ([`factcheck_claims::text::tokenize`]), then [`index_tokens`].
+pub(crate) fn tokens(text: &str, out: &mut Vec<Tok>) {
+    TOKENS.with_borrow_mut(|toks| {
+        toks.clear();
+        factcheck_claims::text::tokenize(text, 0, text.len(), toks);
+        index_tokens(text, 0, toks, out);
+    });
+}
+
+thread_local! {
+    static TOKENS: std::cell::RefCell<Vec<Token>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The tokens of the alias index in `text` (the slice of the input at byte `base`), from the
+/// grammar's `tokens` of it, appended to `out` with offsets into `text`: runs of letters and
+/// digits, apostrophes between two of them, and single punctuation characters; quotation marks
+/// dropped. The same cut applied to a [`normalize`]d phrase and to the text the phrase appears in
+/// gives the same hashes and glue, so a phrase matches where its normalised text would (white
+/// space runs, quotation marks, apostrophes and ASCII case aside).
+pub(crate) fn index_tokens(text: &str, base: usize, tokens: &[Token], out: &mut Vec<Tok>) {
+    let first = out.len();
+    {
+        // White space since the last token.
+        let mut space = false;
+        for p in factcheck_claims::text::pieces(text, base, tokens) {
+            space |= p.space_before;
+            let (start, end) = (p.start - base, p.end - base);
+            let glued = !space && out.len() > first;
+            let last_word_end = out
+                .last()
+                .filter(|t| out.len() > first && t.kind == TokKind::Word)
+                .map(|t| t.end);
+            let kind = match p.class {
+                PieceClass::Letters | PieceClass::Digits | PieceClass::Numeral => {
+                    if let Some(t) = out.last_mut().filter(|_| last_word_end == Some(start)) {
+                        // The next run of one word ("COVID19"): the same token.
+                        t.end = end;
+                        continue;
+                    }
+                    TokKind::Word
+                }
+                PieceClass::Mark(c) if is_quote(c) => continue,
+                PieceClass::Mark(c) if is_apostrophe(c) => {
+                    let after_word = glued && last_word_end == Some(start);
+                    let before_word = text[end..].chars().next().is_some_and(is_word_char);
+                    if !(after_word && before_word) {
+                        continue;
+                    }
+                    TokKind::Apostrophe
+                }
+                PieceClass::Mark(_) => TokKind::Punct,
+            };
+            out.push(Tok {
+                start,
+                end,
+                hash: 0,
+                kind,
+                glued,
+            });
+            space = false;
+        }
+    }
+    for t in &mut out[first..] {
+        t.hash = match t.kind {
+            TokKind::Apostrophe => hash_lower(b"'"),
+            _ => hash_lower(&text.as_bytes()[t.start..t.end]),
+        };
     }
 }
 
-/// Cuts `text` into the tokens of the alias index, appended to `out`. The same cut applied to a
-/// [`normalize`]d phrase and to the text the phrase appears in gives the same hashes and glue,
-/// so a phrase matches where its normalised text would (white space runs, quotation marks,
-/// apostrophes and ASCII case aside).
-pub(crate) fn tokens(text: &str, out: &mut Vec<Tok>) {
-    let bytes = text.as_bytes();
-    let first = out.len();
-    let char_at = |i: usize| -> (char, usize) {
-        let b = bytes[i];
-        if b < 0x80 {
-            (char::from(b), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or('\u{fffd}');
-            (c, c.len_utf8())
-        }
-    };
-    let mut i = 0;
-    // White space since the last token.
-    let mut space = false;
-    while i < bytes.len() {
-        let (c, len) = char_at(i);
-        let glued = !space && out.len() > first;
-        if is_word_char(c) {
-            let start = i;
-            let mut h = TokenHasher::default();
-            while i < bytes.len() {
-                let b = bytes[i];
-                if b < 0x80 {
-                    if !b.is_ascii_alphanumeric() {
-                        break;
-                    }
-                    h.write_u8(b.to_ascii_lowercase());
-                    i += 1;
-                } else {
-                    let (c, len) = char_at(i);
-                    if !c.is_alphanumeric() {
-                        break;
-                    }
-                    for &b in &bytes[i..i + len] {
-                        h.write_u8(b);
-                    }
-                    i += len;
-                }
-            }
-            out.push(Tok {
-                start,
-                end: i,
-                hash: h.finish(),
-                kind: TokKind::Word,
-                glued,
-            });
-            space = false;
-            continue;
-        }
-        if c.is_whitespace() {
-            space = true;
-        } else if is_apostrophe(c) {
-            let after_word = glued && out.last().is_some_and(|t| t.kind == TokKind::Word);
-            let before_word = i + len < bytes.len() && is_word_char(char_at(i + len).0);
-            if after_word && before_word {
-                out.push(Tok {
-                    start: i,
-                    end: i + len,
-                    hash: {
-                        let mut h = TokenHasher::default();
-                        h.write_u8(b'\'');
-                        h.finish()
-                    },
-                    kind: TokKind::Apostrophe,
-                    glued: true,
-                });
-            }
-        } else if !is_quote(c) {
-            let mut h = TokenHasher::default();
-            for &b in &bytes[i..i + len] {
-                h.write_u8(b.to_ascii_lowercase());
-            }
-            out.push(Tok {
-                start: i,
-                end: i + len,
-                hash: h.finish(),
-                kind: TokKind::Punct,
-                glued,
-            });
-            space = false;
-        }
-        i += len;
+/// The hash of a token's bytes, ASCII lower-cased: rustc's Fx hash, eight bytes at a time.
+fn hash_lower(bytes: &[u8]) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h.write_u64(lower8(u64::from_le_bytes(w)));
     }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h.write_u64(lower8(u64::from_le_bytes(w)));
+    }
+    h.write_usize(bytes.len());
+    h.finish()
+}
+
+/// Eight bytes with the ASCII upper-case letters among them made lower case.
+fn lower8(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let seven = w & (0x7f * ONES);
+    // The high bit of a byte is set where it is at least `A`, and where it is above `Z`.
+    let from_a = seven.wrapping_add(0x3f * ONES);
+    let past_z = seven.wrapping_add(0x25 * ONES);
+    let upper = from_a & !past_z & !w & (0x80 * ONES);
+    w | (upper >> 2)
 }
 
 /// Words that say nothing about which role is meant.

@@ -311,6 +311,7 @@ impl Doc {
             attribution,
             mentions,
             clauses: Vec::new(),
+            tokens: 0..0,
         });
         self
     }
@@ -323,6 +324,7 @@ impl Doc {
                 text: c.text.clone(),
                 span: c.span,
                 kind: SentenceKind::Text,
+                tokens: 0..0,
             })
             .collect();
         Document {
@@ -330,6 +332,7 @@ impl Doc {
             sentences,
             claims: self.claims,
             diagnostics: Vec::new(),
+            tokens: Vec::new(),
         }
     }
 }

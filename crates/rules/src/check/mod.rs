@@ -220,8 +220,11 @@ pub(crate) fn own_event<'h>(
     })
 }
 
-fn scan_claim(base: &FactBase, claim: &Claim) -> Scan {
-    let hits = base.index.hits(&claim.text, claim.span.start);
+fn scan_claim(base: &FactBase, doc: &Document, ci: usize) -> Scan {
+    let claim = &doc.claims[ci];
+    let hits = base
+        .index
+        .hits_in(&claim.text, claim.span.start, &doc.claim_tokens(ci));
     let dated = claim.mentions.iter().find_map(|m| match &m.value {
         MentionValue::Date(d) => own_event(base, &hits, m, d).map(|h| h.fact),
         _ => None,
@@ -244,8 +247,9 @@ pub fn check_claims(base: &FactBase, doc: &Document, source: &str) -> Vec<Checke
     let scans: Vec<Scan> = doc
         .claims
         .par_iter()
+        .enumerate()
         .with_min_len(CLAIMS_PER_JOB)
-        .map(|c| scan_claim(base, c))
+        .map(|(ci, _)| scan_claim(base, doc, ci))
         .collect();
     let ctx = Ctx {
         base,
