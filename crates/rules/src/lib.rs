@@ -1,10 +1,11 @@
 //! Reference facts and the checker.
 //!
-//! Facts live in YAML rule files (the format is [`format`], the guide `docs/rules.md`). [`load`]
+//! Facts live in YAML rule files (the format is [`mod@format`], the guide `docs/rules.md`). [`load`]
 //! reads and validates every file of a directory, all or nothing, and builds a [`FactBase`]: the
 //! facts plus one alias index (of word sequences) over every name, alias, cue and role title.
-//! [`check_document`] gives every claim of a parsed draft a verdict, claims in parallel (rayon),
-//! output in span order and byte-identical on any thread count. The semantics are documented in
+//! [`check_claims`] breaks every claim of a parsed draft into its assertions and checks each
+//! against the facts, claims in parallel (rayon), output in span order and byte-identical on any
+//! thread count; the engine crate (`factcheck-engine`) adds the built-in checks. The semantics are documented in
 //! `docs/checking.md`.
 //!
 //! The crate never prints and reads files only in [`load`] and [`lint`]. All YAML handling is in
