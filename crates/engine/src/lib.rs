@@ -67,15 +67,9 @@ pub fn check_document(base: &FactBase, doc: &Document, path: &str, source: &str)
     }
 }
 
-/// The kind of assertion a built-in check makes, from its code's family.
+/// The kind of assertion a built-in check makes: the registry's.
 fn kind_of(code: &str) -> AssertionKind {
-    if code.starts_with("CAL") {
-        AssertionKind::Calendar
-    } else if code.starts_with("ARI") {
-        AssertionKind::Arithmetic
-    } else {
-        AssertionKind::Consistency
-    }
+    factcheck_model::checks::info(code).map_or(AssertionKind::Consistency, |c| c.kind)
 }
 
 /// A built-in check's finding is a contradicted assertion of its claim. The assertion it

@@ -7,6 +7,8 @@
 
 use serde::Serialize;
 
+use crate::verdict::AssertionKind;
+
 /// Where a check gets its truth from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -27,23 +29,32 @@ pub struct CheckInfo {
     /// One sentence: what the check reports.
     pub summary: &'static str,
     pub origin: Origin,
+    /// The kind of assertion the check decides.
+    pub kind: AssertionKind,
 }
 
-const fn rule(code: &'static str, summary: &'static str) -> CheckInfo {
+const fn rule(code: &'static str, kind: AssertionKind, summary: &'static str) -> CheckInfo {
     CheckInfo {
         code,
         name: code,
         summary,
         origin: Origin::Rule,
+        kind,
     }
 }
 
-const fn builtin(code: &'static str, name: &'static str, summary: &'static str) -> CheckInfo {
+const fn builtin(
+    code: &'static str,
+    name: &'static str,
+    kind: AssertionKind,
+    summary: &'static str,
+) -> CheckInfo {
     CheckInfo {
         code,
         name,
         summary,
         origin: Origin::Builtin,
+        kind,
     }
 }
 
@@ -59,30 +70,37 @@ pub const OFFICE_ROLE: &str = "office-role";
 pub const RULE_CHECKS: &[CheckInfo] = &[
     rule(
         EVENT_DATE,
+        AssertionKind::Date,
         "A date that the reference date of the event it is attached to contradicts.",
     ),
     rule(
         EVENT_RELATION,
+        AssertionKind::Relation,
         "A relation between two events (\"two days before\", \"one day later\") that their reference dates contradict.",
     ),
     rule(
         DURATION,
+        AssertionKind::Duration,
         "How long an event lasted, against its reference start and end.",
     ),
     rule(
         ELAPSED,
+        AssertionKind::Elapsed,
         "The time since an event (\"in the 90 years since\", \"three years ago\"), against its reference date.",
     ),
     rule(
         COUNT,
+        AssertionKind::Count,
         "A number against the value of a reference count as of the document date.",
     ),
     rule(
         COUNT_SINCE,
+        AssertionKind::Date,
         "The start date of a count (\"since September 24\") against the count's reference start.",
     ),
     rule(
         OFFICE_ROLE,
+        AssertionKind::Role,
         "A person's role against the offices the rules give them, at the time the sentence speaks of.",
     ),
 ];
@@ -92,41 +110,49 @@ pub const BUILTIN_CHECKS: &[CheckInfo] = &[
     builtin(
         "CAL001",
         "weekday-date",
+        AssertionKind::Calendar,
         "A weekday written with a date is not that date's weekday.",
     ),
     builtin(
         "CAL002",
         "impossible-date",
+        AssertionKind::Calendar,
         "A date that is not a day of the calendar, such as February 30.",
     ),
     builtin(
         "CAL003",
         "interval",
+        AssertionKind::Calendar,
         "An interval or duration that the draft's own dates contradict.",
     ),
     builtin(
         "ARI001",
         "percent-change",
+        AssertionKind::Arithmetic,
         "A percentage change that does not match the two numbers it describes.",
     ),
     builtin(
         "ARI002",
         "multiple",
+        AssertionKind::Arithmetic,
         "Doubled, tripled, quadrupled or halved, against the two numbers given.",
     ),
     builtin(
         "ARI003",
         "parts-exceed-total",
+        AssertionKind::Arithmetic,
         "Parts that add up to more than the total stated in the same sentence.",
     ),
     builtin(
         "SELF001",
         "event-dates",
+        AssertionKind::Consistency,
         "One event given two different dates in one draft.",
     ),
     builtin(
         "SELF002",
         "count-values",
+        AssertionKind::Consistency,
         "One count given two different values as of the same date in one draft.",
     ),
 ];
