@@ -45,6 +45,8 @@ pub(crate) mod class {
     pub const STOP: u32 = 1 << 21;
     /// Name particles allowed inside a person's name ("de", "van", "al").
     pub const PARTICLE: u32 = 1 << 22;
+    /// Currency words and ISO codes written after a number ("euros", "dollars", "EUR").
+    pub const CURRENCY: u32 = 1 << 23;
     /// Words that are never the head of a counted noun ("the", "was", "said", "in", "and", "it").
     pub const NOT_A_NOUN: u32 = STOP | AUX | PAST | SPEECH | PREP | CONJ | DET | PRON;
 }
@@ -170,6 +172,35 @@ const F: u32 = FUNC;
 
 #[rustfmt::skip]
 const WORDS: &[(&str, u32, Kw, u32)] = &[
+    // currencies written after a number: words (not "won", "real", "rand", which are ordinary
+    // words too) and ISO 4217 codes (not TRY)
+    ("euro", CURRENCY, Kw::None, 0), ("euros", CURRENCY, Kw::None, 0),
+    ("dollar", CURRENCY, Kw::None, 0), ("dollars", CURRENCY, Kw::None, 0),
+    ("pound", CURRENCY, Kw::None, 0), ("pounds", CURRENCY, Kw::None, 0),
+    ("yen", CURRENCY, Kw::None, 0), ("yuan", CURRENCY, Kw::None, 0), ("renminbi", CURRENCY, Kw::None, 0),
+    ("franc", CURRENCY, Kw::None, 0), ("francs", CURRENCY, Kw::None, 0),
+    ("rupee", CURRENCY, Kw::None, 0), ("rupees", CURRENCY, Kw::None, 0),
+    ("ruble", CURRENCY, Kw::None, 0), ("rubles", CURRENCY, Kw::None, 0),
+    ("rouble", CURRENCY, Kw::None, 0), ("roubles", CURRENCY, Kw::None, 0),
+    ("peso", CURRENCY, Kw::None, 0), ("pesos", CURRENCY, Kw::None, 0),
+    ("lira", CURRENCY, Kw::None, 0), ("krona", CURRENCY, Kw::None, 0), ("kronor", CURRENCY, Kw::None, 0),
+    ("krone", CURRENCY, Kw::None, 0), ("kroner", CURRENCY, Kw::None, 0),
+    ("shekel", CURRENCY, Kw::None, 0), ("shekels", CURRENCY, Kw::None, 0),
+    ("dram", CURRENCY, Kw::None, 0), ("drams", CURRENCY, Kw::None, 0),
+    ("manat", CURRENCY, Kw::None, 0), ("manats", CURRENCY, Kw::None, 0),
+    ("lari", CURRENCY, Kw::None, 0), ("zloty", CURRENCY, Kw::None, 0), ("forint", CURRENCY, Kw::None, 0),
+    ("dinar", CURRENCY, Kw::None, 0), ("dinars", CURRENCY, Kw::None, 0),
+    ("dirham", CURRENCY, Kw::None, 0), ("dirhams", CURRENCY, Kw::None, 0),
+    ("riyal", CURRENCY, Kw::None, 0), ("riyals", CURRENCY, Kw::None, 0),
+    ("eur", CURRENCY, Kw::None, 0), ("usd", CURRENCY, Kw::None, 0), ("gbp", CURRENCY, Kw::None, 0),
+    ("jpy", CURRENCY, Kw::None, 0), ("cny", CURRENCY, Kw::None, 0), ("chf", CURRENCY, Kw::None, 0),
+    ("cad", CURRENCY, Kw::None, 0), ("aud", CURRENCY, Kw::None, 0), ("hkd", CURRENCY, Kw::None, 0),
+    ("rub", CURRENCY, Kw::None, 0), ("inr", CURRENCY, Kw::None, 0), ("amd", CURRENCY, Kw::None, 0),
+    ("azn", CURRENCY, Kw::None, 0), ("sek", CURRENCY, Kw::None, 0), ("nok", CURRENCY, Kw::None, 0),
+    ("dkk", CURRENCY, Kw::None, 0), ("pln", CURRENCY, Kw::None, 0), ("huf", CURRENCY, Kw::None, 0),
+    ("czk", CURRENCY, Kw::None, 0), ("brl", CURRENCY, Kw::None, 0), ("mxn", CURRENCY, Kw::None, 0),
+    ("zar", CURRENCY, Kw::None, 0), ("krw", CURRENCY, Kw::None, 0), ("sgd", CURRENCY, Kw::None, 0),
+    ("nzd", CURRENCY, Kw::None, 0),
     // months
     ("january", MONTH, Kw::None, 1), ("jan", MONTH, Kw::None, 1),
     ("february", MONTH, Kw::None, 2), ("feb", MONTH, Kw::None, 2),
@@ -396,7 +427,7 @@ const WORDS: &[(&str, u32, Kw, u32)] = &[
     ("people", F, Kw::None, 0), ("residents", F, Kw::None, 0),
 ];
 
-const TABLE_BITS: u32 = 10;
+const TABLE_BITS: u32 = 11;
 const TABLE_SIZE: usize = 1 << TABLE_BITS;
 
 /// Two open-addressing tables: words of up to 8 bytes (most of them, and most words of a text)

@@ -184,6 +184,7 @@ pub(crate) fn extract(
                 number: q.number,
                 qualifier: q.qualifier,
                 noun,
+                measure: q.measure,
             };
             out.push(cx.mention(i, i + q.len, MentionValue::Quantity(value)));
             // The counted noun may still hold a name ("Nagorno-Karabakh residents").

@@ -16,7 +16,7 @@ use nom::{Input, Parser};
 
 use crate::lexicon::{self, Kw, class, qual};
 use crate::tokens::{Kind, PResult, Tok, Toks, cls, flag, kw, punct, tok};
-use crate::types::{Qualifier, Unit};
+use crate::types::{Measure, Qualifier, Unit};
 
 /// The longest run of digits read as a number (longer ones are identifiers, not counts).
 const MAX_DIGITS: usize = 40;
@@ -38,6 +38,8 @@ pub(crate) struct QuantityHit {
     pub noun: Option<(usize, usize)>,
     /// A noun implied by a sign: "percent", "USD", "EUR", "GBP".
     pub implied_noun: Option<&'static str>,
+    /// What the number measures: a currency sign or word, a percentage.
+    pub measure: Option<Measure>,
 }
 
 /// A duration found at a position.
@@ -344,12 +346,32 @@ pub(crate) fn quantity_at(toks: Toks<'_>, prev: Option<&Tok>) -> Option<Quantity
     }
     let noun = (noun_len > 0).then_some((noun_start, noun_start + noun_len));
     let end = noun_start + noun_len;
+    let noun_toks = &toks.toks[noun_start..end];
+    let measure = if pct.is_some() {
+        Some(Measure::Percent)
+    } else if cur.is_some() {
+        // The sign is the token right before the number.
+        let sign = &toks.toks[number_start.saturating_sub(1)];
+        Some(Measure::Currency(toks.str(sign).to_string()))
+    } else {
+        match noun_toks {
+            [w, p, ..]
+                if toks.str(w).eq_ignore_ascii_case("percentage")
+                    && toks.str(p).to_ascii_lowercase().starts_with("point") =>
+            {
+                Some(Measure::Points)
+            }
+            [w, ..] if w.is(class::CURRENCY) => Some(Measure::Currency(toks.str(w).to_string())),
+            _ => None,
+        }
+    };
     Some(QuantityHit {
         len: end,
         number: number.value,
         qualifier: q,
         noun,
         implied_noun: implied,
+        measure,
     })
 }
 

@@ -279,6 +279,23 @@ pub struct Quantity {
     pub qualifier: Qualifier,
     /// The counted noun phrase ("Nagorno-Karabakh residents").
     pub noun: Option<String>,
+    /// What the number measures, when the draft says so: a currency, a percentage.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measure: Option<Measure>,
+}
+
+/// What a number measures, as the draft writes it. The rules decide what a measure may be
+/// compared with: a currency only with a fact that accepts its sign or word (no conversion).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "measure", content = "as_written", rename_all = "lowercase")]
+pub enum Measure {
+    /// A currency sign before the number (`$`, `€`, `£`) or a currency word or ISO code after it
+    /// (`euros`, `dollars`, `EUR`), as written.
+    Currency(String),
+    /// `%`, "percent", "per cent".
+    Percent,
+    /// "percentage points": a difference of two percentages.
+    Points,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -131,7 +131,22 @@ const CASES: &[(&str, &str, Want)] = &[
     ("flood", "on Tuesday, July 14, 2021", Error("weekday")),
     ("flood", "two days after a storm warning", Partly),
     ("flood", "struck on July 15", Error("date")),
+    // A bailout in figures, dated 2013-06-10: currencies, a limit, percentages.
+    ("budget", "a rescue loan of €10 billion.", Supported),
+    ("budget", "10 billion euros", Supported),
+    ("budget", "at $10 billion", Unchecked), // another currency: never compared
+    ("budget", "of €12 billion", Error("count")),
+    ("budget", "insured up to 100,000 euros", Supported),
+    ("budget", "insured up to 150,000 euros", Error("limit")),
+    ("budget", "reached 15.6 percent", Supported),
+    ("budget", "reached 18 percent", Error("percentage")),
+    ("budget", "about 16% in May", Supported), // read as of May: the value of May 31
+    ("budget", "2 percentage points", Unchecked),
+    ("budget", "with 25 conditions", Partly),
 ];
+
+/// Every draft of the suite.
+const DRAFTS: [&str; 5] = ["obituary", "visit", "bailout", "flood", "budget"];
 
 fn find<'a>(file: &'a FileReport, needle: &str) -> &'a CheckedClaim {
     let found: Vec<&CheckedClaim> = file
@@ -155,7 +170,7 @@ fn find<'a>(file: &'a FileReport, needle: &str) -> &'a CheckedClaim {
 #[test]
 fn every_sentence_gets_what_it_should() {
     let mut wrong = Vec::new();
-    for draft in ["obituary", "visit", "bailout", "flood"] {
+    for draft in DRAFTS {
         let file = check(draft);
         for &(d, needle, want) in CASES.iter().filter(|c| c.0 == draft) {
             let c = find(&file, needle);
@@ -194,7 +209,7 @@ fn the_suite_has_enough_errors_of_enough_kinds() {
 /// over every claim (not only the table's).
 #[test]
 fn no_supported_claim_has_an_unchecked_or_failing_part() {
-    for draft in ["obituary", "visit", "bailout", "flood"] {
+    for draft in DRAFTS {
         let file = check(draft);
         for c in &file.claims {
             if c.verdict == Verdict::Supported {
@@ -211,7 +226,7 @@ fn no_supported_claim_has_an_unchecked_or_failing_part() {
 
 #[test]
 fn human_reports() {
-    for draft in ["obituary", "visit", "bailout", "flood"] {
+    for draft in DRAFTS {
         let report = Report::new(vec![check(draft)]);
         let options = factcheck_report::Options {
             verbose: true,

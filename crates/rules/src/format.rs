@@ -151,6 +151,49 @@ impl Role {
     }
 }
 
+/// What the values of a count measure (`measure`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum MeasureName {
+    /// A percentage: "18%", "18 percent", "18 per cent".
+    Percent,
+    /// A difference of percentages: "3 percentage points".
+    Points,
+}
+
+/// The currency of a count's values.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CurrencyField {
+    /// The ISO 4217 code (`EUR`, `USD`); a draft writing the code after the number matches.
+    pub code: String,
+    /// The signs and words of this currency that a draft may write ("€", "euro", "euros"). A
+    /// sign stands for a currency only where the fact lists it: `$` is also the sign of the
+    /// Canadian, Australian and Hong Kong dollars.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accepts: Vec<String>,
+}
+
+impl CurrencyField {
+    /// Whether a sign or word a draft writes names this currency.
+    pub fn accepts(&self, written: &str) -> bool {
+        let w = written.trim();
+        w.eq_ignore_ascii_case(&self.code)
+            || self.accepts.iter().any(|a| {
+                a.trim().eq_ignore_ascii_case(w) || a.trim().to_lowercase() == w.to_lowercase()
+            })
+    }
+
+    /// `EUR (€, euro, euros)`.
+    pub fn describe(&self) -> String {
+        if self.accepts.is_empty() {
+            self.code.clone()
+        } else {
+            format!("{} ({})", self.code, self.accepts.join(", "))
+        }
+    }
+}
+
 /// A number that changes over time.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -162,8 +205,22 @@ pub struct CountFact {
     /// Phrases that point at the count ("moved to Armenia", "refugees").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cues: Vec<String>,
-    /// The unit, for messages ("people").
+    /// The unit, for messages ("people"). A label only: what is compared is `measure` or
+    /// `currency`.
     pub unit: String,
+    /// What the values measure, when a draft's number must say the same to be compared:
+    /// `percent` ("18%", "18 percent") or `points` ("3 percentage points"). Left out (and without
+    /// `currency`), a number is compared whatever it measures, and a percentage never is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<MeasureName>,
+    /// The values are amounts of a currency: a number the draft writes with another currency's
+    /// sign or word is unverifiable, never compared (no conversion).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<CurrencyField>,
+    /// The values are limits ("deposits are insured up to 100,000 euros"): "up to N" restates
+    /// the limit, so it holds only when N is the limit, as a bare number would.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub limit: bool,
     /// The day counting started, when the count runs "since" a date.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub since: Option<DateField>,

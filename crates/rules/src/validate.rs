@@ -165,6 +165,29 @@ pub(crate) fn fact(fact: &Fact) -> Problems {
             if c.series.is_empty() {
                 out.push(".series", "a count needs at least one value");
             }
+            if let Some(cur) = &c.currency {
+                if c.measure.is_some() {
+                    out.push(
+                        ".currency",
+                        "a count measures a currency or a percentage, not both: drop `measure` or `currency`",
+                    );
+                }
+                let code = cur.code.trim();
+                if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+                    out.push(
+                        ".currency.code",
+                        format!("`{code}` is not an ISO 4217 code: three capital letters, such as EUR or USD"),
+                    );
+                }
+                for (j, a) in cur.accepts.iter().enumerate() {
+                    if a.trim().is_empty() {
+                        out.push(
+                            format_args!(".currency.accepts[{j}]"),
+                            "is empty: write a sign or a word of the currency",
+                        );
+                    }
+                }
+            }
             for (k, point) in c.series.iter().enumerate() {
                 if !point.value.is_finite() || point.value < 0.0 {
                     out.push(

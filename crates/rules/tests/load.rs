@@ -381,3 +381,25 @@ fn fact_base_is_send_and_sync() {
     fn assert<T: Send + Sync>() {}
     assert::<factcheck_rules::FactBase>();
 }
+
+const MONEY: &str = "counts:\n  - id: loan\n    name: the loan\n    unit: euros\n    currency: {code: EUR, accepts: [\"€\", euros]}\n    series:\n      - as_of: 2013-03-25\n        value: 10\n";
+
+#[test]
+fn a_count_in_a_currency_loads_and_a_bad_code_or_two_measures_do_not() {
+    assert!(factcheck_rules::load_sources(one("m.yaml", MONEY)).is_ok());
+    let e = single(&MONEY.replace("code: EUR", "code: euro"));
+    assert!(e.message.contains("not an ISO 4217 code"), "{e}");
+    at(&e, 5, 5, "counts[0].currency.code");
+    let e = single(&MONEY.replace(
+        "    unit: euros\n",
+        "    unit: euros\n    measure: percent\n",
+    ));
+    assert!(
+        e.message.contains("a currency or a percentage, not both"),
+        "{e}"
+    );
+    let e = single(&MONEY.replace("accepts: [\"€\", euros]", "accepts: [\" \"]"));
+    assert!(e.message.contains("is empty"), "{e}");
+    let e = single(&MONEY.replace("currency: {", "measure: money\n    currency: {"));
+    assert!(e.message.contains("money"), "{e}");
+}

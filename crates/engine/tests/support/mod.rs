@@ -202,6 +202,7 @@ impl At<'_> {
                 number,
                 qualifier,
                 noun: None,
+                measure: None,
             }),
         )
     }

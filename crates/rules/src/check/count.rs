@@ -1,8 +1,9 @@
 //! Numbers with qualifiers against the latest value of a count.
 
-use factcheck_claims::{Claim, Mention, MentionValue, Qualifier, Quantity};
+use factcheck_claims::{Claim, Measure, Mention, MentionValue, Qualifier, Quantity};
 
 use super::{Ctx, Outcome, Status, push_unique};
+use crate::format::{CountFact, MeasureName};
 use crate::index::Hit;
 use crate::text::format_number;
 
@@ -71,16 +72,31 @@ fn in_other(claim: &Claim, m: &Mention) -> bool {
     })
 }
 
-/// Whether a number is a percentage ("18%", "about 5 percent").
-pub(crate) fn is_share(m: &Mention) -> bool {
-    let text = m.text.to_lowercase();
-    text.contains('%') || text.contains("percent") || text.contains("per cent")
+/// What kind of share a number is, if it is one: a percentage ("18%", "about 5 percent") or a
+/// difference of percentages ("3 percentage points").
+pub(crate) fn share_kind(m: &Mention, q: &Quantity) -> Option<MeasureName> {
+    match q.measure {
+        Some(Measure::Percent) => Some(MeasureName::Percent),
+        Some(Measure::Points) => Some(MeasureName::Points),
+        Some(Measure::Currency(_)) => None,
+        None => {
+            let text = m.text.to_lowercase();
+            (text.contains('%') || text.contains("percent") || text.contains("per cent"))
+                .then_some(MeasureName::Percent)
+        }
+    }
 }
 
-/// Whether a number of a claim is compared with counts: not part of a date or a duration
-/// ("2020", "44-day"), and not a percentage ("18%").
-pub(crate) fn is_a_count(claim: &Claim, m: &Mention, q: &Quantity) -> bool {
-    !in_other(claim, m) && !is_share(m) && q.number.is_finite()
+/// Whether a number of a claim is compared with counts at all: not part of a date or a
+/// duration ("2020", "44-day").
+pub(crate) fn is_a_number(claim: &Claim, m: &Mention, q: &Quantity) -> bool {
+    !in_other(claim, m) && q.number.is_finite()
+}
+
+/// Whether count `c` may be compared with the number: a percentage only with a count of
+/// percentages, points only with points, any other number only with a count of neither.
+pub(crate) fn fits(c: &CountFact, m: &Mention, q: &Quantity) -> bool {
+    c.measure == share_kind(m, q)
 }
 
 /// `hit`: the count the number is paired with (see `pairing`).
@@ -141,9 +157,29 @@ pub(super) fn check_quantity(
             .fact(base, hit.fact),
         );
     };
+    // No conversion: a sum in another currency than the count's is not compared.
+    if let (Some(cur), Some(Measure::Currency(written))) = (&c.currency, &q.measure)
+        && !cur.accepts(written)
+    {
+        return Some(
+            Outcome::new(
+                Status::Unknown,
+                "count",
+                m.span,
+                format!(
+                    "`{text}` is written in `{written}`; {} is counted in {}: factcheck converts no currency",
+                    fact.name(),
+                    cur.describe()
+                ),
+            )
+            .fact(base, hit.fact),
+        );
+    }
     let (v, n, t) = (point.value, q.number, c.tolerance());
     let nn = stated_number(text, n);
     let (holds, rule) = match q.qualifier {
+        // "Up to N" of a limit restates the limit: N must be it.
+        Qualifier::UpTo if c.limit => (bare_holds(n, v), format!("a limit of {nn}")),
         Qualifier::Over | Qualifier::MoreThan => (v > n, format!("more than {nn}")),
         Qualifier::AtLeast => (v >= n, format!("at least {nn}")),
         Qualifier::Nearly | Qualifier::Almost => (
@@ -172,7 +208,8 @@ pub(super) fn check_quantity(
         }
     };
     let value = format!(
-        "{} {} as of {}",
+        "{}{} {} as of {}",
+        if c.limit { "at most " } else { "" },
         format_number(v),
         c.unit,
         point.as_of.get()

@@ -369,9 +369,16 @@ fn pairing(ctx: &Ctx, claim: &Claim, hits: &[Hit]) -> Vec<Pair> {
                 attachable(claim, hits, m, |h| dates::can_date(base, d, h)),
                 d.aspect as u8,
             ),
-            MentionValue::Quantity(q) if count::is_a_count(claim, m, q) => {
-                (attachable(claim, hits, m, |h| is_count_hit(base, h)), 16)
-            }
+            MentionValue::Quantity(q) if count::is_a_number(claim, m, q) => (
+                attachable(claim, hits, m, |h| {
+                    is_count_hit(base, h)
+                        && base
+                            .fact(h.fact)
+                            .count()
+                            .is_some_and(|c| count::fits(c, m, q))
+                }),
+                16,
+            ),
             _ => (Vec::new(), 0),
         })
         .collect();
@@ -457,12 +464,12 @@ fn assertion_kind(claim: &Claim, m: &Mention) -> Option<AssertionKind> {
             }
         }
         MentionValue::Quantity(q) => {
-            if count::is_a_count(claim, m, q) {
-                Some(AssertionKind::Count)
-            } else if count::is_share(m) {
+            if !count::is_a_number(claim, m, q) {
+                None
+            } else if count::share_kind(m, q).is_some() {
                 Some(AssertionKind::Share)
             } else {
-                None
+                Some(AssertionKind::Count)
             }
         }
         MentionValue::Person(p) => p
