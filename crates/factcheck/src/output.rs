@@ -13,7 +13,9 @@
 //! signal; the handlers are registered only for that time.
 
 use std::io::{self, BufWriter, Write};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result, bail};
 
@@ -76,18 +78,28 @@ fn atomically(
     keep: Option<std::fs::Permissions>,
     f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<()> {
-    use std::os::unix::fs::PermissionsExt;
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    // The handlers know the file's path before the file exists: a signal that arrives just
+    // after it is created still removes it.
+    let pending: Arc<Mutex<Option<PathBuf>>> = Arc::default();
+    let _cleanup = RemoveOnSignal::register(Arc::clone(&pending));
     let mut tmp = tempfile::Builder::new()
         .prefix(".factcheck-")
-        // A new file gets 0666 less the umask, like any file a shell redirection creates.
-        .permissions(std::fs::Permissions::from_mode(0o666))
-        .tempfile_in(dir)
+        .make_in(dir, |path| {
+            if let Ok(mut p) = pending.lock() {
+                *p = Some(path.to_path_buf());
+            }
+            // A new file gets 0666 less the umask, like any file a shell redirection creates.
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o666)
+                .open(path)
+        })
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    let _cleanup = RemoveOnSignal::register(tmp.path().to_path_buf());
     if let Some(mode) = keep {
         tmp.as_file()
             .set_permissions(mode)
@@ -128,7 +140,7 @@ struct RemoveOnSignal {
 }
 
 impl RemoveOnSignal {
-    fn register(path: PathBuf) -> Option<RemoveOnSignal> {
+    fn register(path: Arc<Mutex<Option<PathBuf>>>) -> Option<RemoveOnSignal> {
         use signal_hook::consts::{SIGINT, SIGTERM};
         let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]).ok()?;
         let handle = signals.handle();
@@ -136,7 +148,9 @@ impl RemoveOnSignal {
             .name("factcheck-signals".into())
             .spawn(move || {
                 if let Some(signal) = signals.forever().next() {
-                    let _ = std::fs::remove_file(&path);
+                    if let Some(path) = path.lock().ok().and_then(|p| p.clone()) {
+                        let _ = std::fs::remove_file(path);
+                    }
                     let _ = signal_hook::low_level::emulate_default_handler(signal);
                     // The default action of both signals ends the process; if it did not
                     // (the signal is blocked), end it the way an interrupted shell command does.
