@@ -68,6 +68,17 @@ pub struct CheckArgs {
     /// `~/.cache/factcheck`; only rule files of 64 KiB or more are cached).
     #[arg(long)]
     pub no_cache: bool,
+    /// Accept the findings recorded in this baseline file: only new ones count for --fail-on
+    /// and are shown (docs/ci.md).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write every finding of this run (contradicted ones; unverifiable ones too under
+    /// `--fail-on unverifiable`) to FILE as the new baseline.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Show accepted findings too (baselined and suppressed) in the formats for people.
+    #[arg(long)]
+    pub show_baselined: bool,
 }
 
 #[derive(Debug, Args)]

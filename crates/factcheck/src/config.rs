@@ -125,7 +125,7 @@ impl Config {
 
     /// A draft's path relative to the config file's directory, `.` and `..` resolved
     /// (`drafts/../seeds/a.txt` is `seeds/a.txt`).
-    fn relative(&self, path: &Path) -> Option<PathBuf> {
+    pub fn relative(&self, path: &Path) -> Option<PathBuf> {
         let absolute = normalize(path);
         absolute
             .strip_prefix(normalize(&self.dir))

@@ -136,6 +136,10 @@ pub struct Options {
     pub date_published: Option<String>,
     /// The version of factcheck, for the SARIF tool driver.
     pub tool_version: String,
+    /// The run was compared with a baseline (`--baseline`): SARIF results get a
+    /// `baselineState` (`unchanged` when every finding of the claim is in the baseline, else
+    /// `new`).
+    pub baseline: bool,
 }
 
 /// Renders `report` in `format` to `out`.
