@@ -23,6 +23,44 @@ pub enum Command {
     /// Work on rule files.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Snapshot tests: compare each draft's verdicts with its snapshot (exit 1 on a difference).
+    Snapshot(SnapshotArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct SnapshotArgs {
+    #[command(subcommand)]
+    pub command: Option<SnapshotCommand>,
+    /// Drafts or directories to snapshot [default: the directory of factcheck.toml]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Accept every difference: write the snapshots, remove pending `.new` files and the
+    /// snapshots of drafts that no longer exist.
+    #[arg(long)]
+    pub update: bool,
+    /// Directory of rule files [default: rules, or `rules` in factcheck.toml]
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// Document date (YYYY-MM-DD) for relative dates; overrides each draft's front matter.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<factcheck_model::Date>,
+    /// Read this config file instead of looking for factcheck.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Decode drafts that are not valid UTF-8 lossily (with a warning) instead of failing them.
+    #[arg(long)]
+    pub lossy: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SnapshotCommand {
+    /// Review pending `.new` snapshots one by one: accept, reject or skip (needs a terminal).
+    Review {
+        /// Read this config file instead of looking for factcheck.toml.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]

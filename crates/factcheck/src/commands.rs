@@ -31,6 +31,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Sentences(args) => text(args, false),
         Command::Claims(args) => text(args, true),
         Command::Rules(cmd) => rules(cmd),
+        Command::Snapshot(args) => crate::snapshot::run(args),
     }
 }
 
@@ -65,7 +66,7 @@ fn check(args: CheckArgs) -> Result<i32> {
         );
     }
 
-    let filters = Filters::new(&config.include, &config.exclude)?;
+    let filters = Filters::new(&config.include, &config.exclude)?.skipping(&config.snapshot_dir());
     let (inputs, collect_errors) = inputs::collect(&args.paths, &filters);
     let accept = match accept(&args, &config, fail_on) {
         Ok(accept) => accept,
@@ -326,7 +327,7 @@ pub(crate) fn parse(
     factcheck_claims::parse_with_default_date(text, &options, default)
 }
 
-fn load_rules(dir: &Path, cache: Option<&DirCache>) -> Option<FactBase> {
+pub(crate) fn load_rules(dir: &Path, cache: Option<&DirCache>) -> Option<FactBase> {
     let loaded = match cache {
         Some(cache) => factcheck_rules::load_cached(dir, cache),
         None => factcheck_rules::load(dir),

@@ -12,6 +12,7 @@ mod commands;
 mod config;
 mod inputs;
 mod output;
+mod snapshot;
 mod suppress;
 mod text;
 
