@@ -117,6 +117,11 @@ pub struct CheckArgs {
     /// Show accepted findings too (baselined and suppressed) in the formats for people.
     #[arg(long)]
     pub show_baselined: bool,
+    /// Check only the drafts changed since the git revision REV (`git diff REV...HEAD`, changes
+    /// not committed yet, untracked files); every draft when a rule file or factcheck.toml
+    /// changed.
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
 }
 
 #[derive(Debug, Args)]

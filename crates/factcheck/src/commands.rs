@@ -68,6 +68,16 @@ fn check(args: CheckArgs) -> Result<i32> {
 
     let filters = Filters::new(&config.include, &config.exclude)?.skipping(&config.snapshot_dir());
     let (inputs, collect_errors) = inputs::collect(&args.paths, &filters);
+    let inputs = match &args.changed_since {
+        Some(rev) => match crate::changed::select(rev, inputs, &rules_dir, &config) {
+            Ok(inputs) => inputs,
+            Err(message) => {
+                eprintln!("error: {message}");
+                return Ok(ERROR);
+            }
+        },
+        None => inputs,
+    };
     let accept = match accept(&args, &config, fail_on) {
         Ok(accept) => accept,
         Err(err) => {

@@ -7,6 +7,7 @@
 mod accept;
 mod baseline;
 mod cache;
+mod changed;
 mod cli;
 mod commands;
 mod config;

@@ -1,8 +1,8 @@
 //! The CI workflows of docs/ci.md through the real binary, each in a temporary directory:
 //! `factcheck snapshot` (pass, a difference with its diff, a missing snapshot, `--update`, an
 //! orphan, a pending file, `snapshot review` at a pseudo-terminal), baselines (an accepted finding
-//! hidden, a new one failing, with the draft edited above the claim), and the same bytes on any
-//! thread count.
+//! hidden, a new one failing, with the draft edited above the claim), `--changed-since` in a
+//! temporary git repository, and the same bytes on any thread count.
 //!
 //! The pseudo-terminal is opened with `libc::openpty` (libc is already a dependency of the
 //! binary): the review prompt is answered the way a person at a terminal answers it.
@@ -571,6 +571,127 @@ fn a_baseline_hides_an_accepted_finding_and_fails_on_a_new_one() {
         "{}",
         stderr(&o)
     );
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let o = Command::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=factcheck",
+            "-c",
+            "user.email=factcheck@example.org",
+        ])
+        .args([
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .env("GIT_CEILING_DIRECTORIES", dir.parent().unwrap_or(dir))
+        .output()
+        .expect("git runs");
+    assert!(
+        o.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+fn checked_paths(o: &Output) -> Vec<String> {
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}{}", stdout(o), stderr(o)));
+    json["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|f| f["path"].as_str().expect("path").to_string())
+        .collect()
+}
+
+#[test]
+fn changed_since_checks_changed_drafts_or_all_when_a_rule_changed() {
+    let a = format!("{FRONT}The Varenko summit was held on May 4, 2021.\n");
+    let dir = project(&[
+        ("drafts/a.md", &a),
+        ("drafts/b.md", &a),
+        ("drafts/c.md", &a),
+    ]);
+    let root = dir.path();
+    git(root, &["init", "-q"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "drafts"]);
+    git(root, &["checkout", "-q", "-b", "topic"]);
+    write(
+        root,
+        "drafts/b.md",
+        &format!("{a}\nThe Orlen treaty was signed on March 2, 2019.\n"),
+    );
+    git(root, &["commit", "-q", "-am", "b"]);
+    write(root, "drafts/d.md", &a); // untracked
+    write(root, "drafts/c.md", &format!("{a}\nMore.\n")); // changed, not committed
+
+    let args = [
+        "check",
+        "--format",
+        "json",
+        "--changed-since",
+        "main",
+        "drafts",
+    ];
+    let o = run(root, &args);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(
+        checked_paths(&o),
+        ["drafts/b.md", "drafts/c.md", "drafts/d.md"]
+    );
+    assert!(
+        stderr(&o).contains("3 of 4 drafts changed; no rule file changed"),
+        "{}",
+        stderr(&o)
+    );
+
+    // A changed rule file: every draft.
+    let rules = read(root, "rules/facts.yaml").replace("2019-03-02", "2019-03-03");
+    write(root, "rules/facts.yaml", &rules);
+    git(root, &["commit", "-q", "-am", "rule"]);
+    let o = run(root, &args);
+    assert_eq!(code(&o), 1, "the changed rule contradicts b.md");
+    assert_eq!(
+        checked_paths(&o),
+        ["drafts/a.md", "drafts/b.md", "drafts/c.md", "drafts/d.md"]
+    );
+    assert!(
+        stderr(&o).contains("rules/facts.yaml changed: checking all 4 drafts"),
+        "{}",
+        stderr(&o)
+    );
+
+    // A revision the clone lacks (a shallow clone): an error naming the fix.
+    let o = run(root, &["check", "--changed-since", "origin/main", "drafts"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("fetch-depth: 0"), "{}", stderr(&o));
+}
+
+#[test]
+fn changed_since_outside_git_checks_everything_with_a_warning() {
+    let a = format!("{FRONT}The Varenko summit was held on May 4, 2021.\n");
+    let dir = project(&[("drafts/a.md", &a), ("drafts/b.md", &a)]);
+    let o = run(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--changed-since",
+            "main",
+            "drafts",
+        ],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(checked_paths(&o), ["drafts/a.md", "drafts/b.md"]);
+    assert!(stderr(&o).contains("warning: --changed-since main: not inside a git repository"));
 }
 
 #[test]
