@@ -99,6 +99,8 @@ fn add_finding(claim: &mut CheckedClaim, f: factcheck_lints::Finding) {
         sources: Vec::new(),
         message: f.message,
         related: f.related,
+        suppressed: None,
+        baselined: false,
     });
     claim.decide();
 }

@@ -23,6 +23,44 @@ pub enum Command {
     /// Work on rule files.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Snapshot tests: compare each draft's verdicts with its snapshot (exit 1 on a difference).
+    Snapshot(SnapshotArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct SnapshotArgs {
+    #[command(subcommand)]
+    pub command: Option<SnapshotCommand>,
+    /// Drafts or directories to snapshot [default: the directory of factcheck.toml]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Accept every difference: write the snapshots, remove pending `.new` files and the
+    /// snapshots of drafts that no longer exist.
+    #[arg(long)]
+    pub update: bool,
+    /// Directory of rule files [default: rules, or `rules` in factcheck.toml]
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// Document date (YYYY-MM-DD) for relative dates; overrides each draft's front matter.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<factcheck_model::Date>,
+    /// Read this config file instead of looking for factcheck.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Decode drafts that are not valid UTF-8 lossily (with a warning) instead of failing them.
+    #[arg(long)]
+    pub lossy: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SnapshotCommand {
+    /// Review pending `.new` snapshots one by one: accept, reject or skip (needs a terminal).
+    Review {
+        /// Read this config file instead of looking for factcheck.toml.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -68,6 +106,22 @@ pub struct CheckArgs {
     /// `~/.cache/factcheck`; only rule files of 64 KiB or more are cached).
     #[arg(long)]
     pub no_cache: bool,
+    /// Accept the findings recorded in this baseline file: only new ones count for --fail-on
+    /// and are shown (docs/ci.md).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write every finding of this run (contradicted ones; unverifiable ones too under
+    /// `--fail-on unverifiable`) to FILE as the new baseline.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Show accepted findings too (baselined and suppressed) in the formats for people.
+    #[arg(long)]
+    pub show_baselined: bool,
+    /// Check only the drafts changed since the git revision REV (`git diff REV...HEAD`, changes
+    /// not committed yet, untracked files); every draft when a rule file or factcheck.toml
+    /// changed.
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
 }
 
 #[derive(Debug, Args)]

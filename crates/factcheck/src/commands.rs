@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use factcheck_claims::{Document, Options};
-use factcheck_model::{Diagnostic, FileReport, Report, Verdict};
+use factcheck_model::{Diagnostic, FileReport, Report};
 use factcheck_rules::FactBase;
 use rayon::prelude::*;
 
@@ -31,6 +31,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Sentences(args) => text(args, false),
         Command::Claims(args) => text(args, true),
         Command::Rules(cmd) => rules(cmd),
+        Command::Snapshot(args) => crate::snapshot::run(args),
     }
 }
 
@@ -65,8 +66,25 @@ fn check(args: CheckArgs) -> Result<i32> {
         );
     }
 
-    let filters = Filters::new(&config.include, &config.exclude)?;
+    let filters = Filters::new(&config.include, &config.exclude)?.skipping(&config.snapshot_dir());
     let (inputs, collect_errors) = inputs::collect(&args.paths, &filters);
+    let inputs = match &args.changed_since {
+        Some(rev) => match crate::changed::select(rev, inputs, &rules_dir, &config) {
+            Ok(inputs) => inputs,
+            Err(message) => {
+                eprintln!("error: {message}");
+                return Ok(ERROR);
+            }
+        },
+        None => inputs,
+    };
+    let accept = match accept(&args, &config, fail_on) {
+        Ok(accept) => accept,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            return Ok(ERROR);
+        }
+    };
     if args.date.is_none() && !inputs.is_empty() {
         config.warn_unmatched_dates();
     }
@@ -94,7 +112,7 @@ fn check(args: CheckArgs) -> Result<i32> {
             chunk
                 .par_iter()
                 .filter_map(|input| {
-                    let file = check_input(&base, input, &args, &config);
+                    let file = check_input(&base, input, &args, &config, &accept);
                     progress.inc(1);
                     let file = file?;
                     // JSONL is about eight times the size of its draft: one allocation, no
@@ -136,13 +154,13 @@ fn check(args: CheckArgs) -> Result<i32> {
         for file in &collect_errors {
             outcome.merge(Outcome::of(file, fail_on));
         }
-        return Ok(outcome.code());
+        return finish(accept, outcome.code());
     }
 
     let mut files: Vec<FileReport> = inputs
         .par_iter()
         .filter_map(|input| {
-            let report = check_input(&base, input, &args, &config);
+            let report = check_input(&base, input, &args, &config, &accept);
             progress.inc(1);
             report
         })
@@ -150,7 +168,12 @@ fn check(args: CheckArgs) -> Result<i32> {
     progress.finish_and_clear();
     files.extend(collect_errors);
 
-    let report = Report::new(files);
+    let mut report = Report::new(files);
+    let code = exit_code(&report, fail_on);
+    if crate::accept::for_people(format) {
+        let hidden = crate::accept::hide(&mut report, args.verbose, args.show_baselined);
+        crate::accept::note_hidden(hidden);
+    }
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -166,11 +189,47 @@ fn check(args: CheckArgs) -> Result<i32> {
         author: args.author.clone(),
         date_published: None,
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        baseline: accept.baseline.is_some(),
     };
     output::write(args.output.as_deref(), |out| {
         factcheck_report::render(&report, format, &options, out)
     })?;
-    Ok(exit_code(&report, fail_on))
+    finish(accept, code)
+}
+
+/// The baseline and the recorder of a run (`--baseline`, `--write-baseline`).
+fn accept(args: &CheckArgs, config: &Config, fail_on: FailOn) -> Result<crate::accept::Accept> {
+    let mut accept = crate::accept::Accept::none(config, fail_on);
+    if let Some(path) = &args.baseline {
+        accept.baseline = Some(crate::baseline::Baseline::read(path)?);
+    }
+    if let Some(path) = &args.write_baseline {
+        accept.recorder = Some(crate::baseline::Recorder::default());
+        accept.write_path = Some(path.clone());
+    }
+    Ok(accept)
+}
+
+/// After the report: stale baseline entries reported, the new baseline written. A run that
+/// writes a baseline accepts every finding: it exits 0 unless a file had an error.
+fn finish(accept: crate::accept::Accept, code: i32) -> Result<i32> {
+    if let Some(baseline) = &accept.baseline {
+        baseline.report_stale(&accept.root);
+    }
+    if let Some(recorder) = accept.recorder {
+        // `accept()` set a recorder only with --write-baseline.
+        let path = accept
+            .write_path
+            .as_deref()
+            .unwrap_or(Path::new("baseline.json"));
+        let n = recorder.write(path)?;
+        eprintln!(
+            "factcheck: wrote {n} finding(s) to the baseline {}",
+            path.display()
+        );
+        return Ok(if code == ERROR { ERROR } else { OK });
+    }
+    Ok(code)
 }
 
 /// The input or rule file that `--output` would overwrite, if any.
@@ -207,14 +266,9 @@ struct Outcome {
 
 impl Outcome {
     fn of(file: &FileReport, fail_on: FailOn) -> Outcome {
-        let fails = |v: Verdict| match fail_on {
-            FailOn::Contradicted => v == Verdict::Contradicted,
-            FailOn::Unverifiable => v != Verdict::Supported,
-            FailOn::Never => false,
-        };
         Outcome {
             errors: file.has_errors(),
-            failed: file.claims.iter().any(|c| fails(c.verdict)),
+            failed: file.claims.iter().any(|c| crate::accept::fails(c, fail_on)),
         }
     }
 
@@ -250,6 +304,7 @@ fn check_input(
     input: &Input,
     args: &CheckArgs,
     config: &Config,
+    accept: &crate::accept::Accept,
 ) -> Option<FileReport> {
     match input.read(args.lossy) {
         Loaded::Skipped(warning) => {
@@ -258,8 +313,8 @@ fn check_input(
         }
         Loaded::Failed(d) => Some(FileReport::failed(input.name.clone(), d)),
         Loaded::Text { text, warnings } => {
-            let doc = parse(&text, input, args.date, config);
-            let mut report = factcheck_engine::check_document(base, &doc, &input.name, &text);
+            let mut report =
+                crate::accept::check_text(base, input, &text, args.date, config, accept);
             report.diagnostics.splice(0..0, warnings);
             Some(report)
         }
@@ -268,7 +323,7 @@ fn check_input(
 
 /// Parses a draft. Its document date is `--date`, else its front matter's, else the config's
 /// `[dates]` entry for its path.
-fn parse(
+pub(crate) fn parse(
     text: &str,
     input: &Input,
     date: Option<factcheck_model::Date>,
@@ -282,7 +337,7 @@ fn parse(
     factcheck_claims::parse_with_default_date(text, &options, default)
 }
 
-fn load_rules(dir: &Path, cache: Option<&DirCache>) -> Option<FactBase> {
+pub(crate) fn load_rules(dir: &Path, cache: Option<&DirCache>) -> Option<FactBase> {
     let loaded = match cache {
         Some(cache) => factcheck_rules::load_cached(dir, cache),
         None => factcheck_rules::load(dir),

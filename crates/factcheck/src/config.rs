@@ -23,6 +23,9 @@ pub struct Config {
     /// Globs of walked files to leave out.
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// Directory of `factcheck snapshot`'s snapshots, relative to this file
+    /// [default: `.factcheck/snapshots`]. Draft walks never enter it.
+    pub snapshots: Option<PathBuf>,
     /// Document dates of drafts that carry none (no front matter): a glob, relative to this
     /// file, and a date (`"seeds/plain-article.txt" = "2023-10-05"`). Front matter and `--date`
     /// win over it.
@@ -114,6 +117,16 @@ impl Config {
 }
 
 impl Config {
+    /// The snapshot directory: the config's `snapshots`, else `.factcheck/snapshots`, relative
+    /// to the config file's directory.
+    pub fn snapshot_dir(&self) -> PathBuf {
+        let dir = self
+            .snapshots
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(".factcheck/snapshots"));
+        self.dir.join(dir)
+    }
+
     /// The configured document date of a draft, if a `[dates]` glob matches its path.
     pub fn date_for(&self, path: &Path) -> Option<factcheck_model::Date> {
         let relative = self.relative(path)?;
@@ -125,7 +138,7 @@ impl Config {
 
     /// A draft's path relative to the config file's directory, `.` and `..` resolved
     /// (`drafts/../seeds/a.txt` is `seeds/a.txt`).
-    fn relative(&self, path: &Path) -> Option<PathBuf> {
+    pub fn relative(&self, path: &Path) -> Option<PathBuf> {
         let absolute = normalize(path);
         absolute
             .strip_prefix(normalize(&self.dir))

@@ -45,6 +45,8 @@ pub struct CollectError {
 pub struct Filters {
     include: Option<GlobSet>,
     exclude: Option<GlobSet>,
+    /// Directories a walk never enters (the snapshot directory), absolute and normalised.
+    skip: Vec<PathBuf>,
 }
 
 impl Filters {
@@ -64,7 +66,14 @@ impl Filters {
         Ok(Filters {
             include: build(include)?,
             exclude: build(exclude)?,
+            skip: Vec::new(),
         })
+    }
+
+    /// A walk never enters `dir` (nor reads a draft in it).
+    pub fn skipping(mut self, dir: &Path) -> Filters {
+        self.skip.push(crate::config::normalize(dir));
+        self
     }
 
     fn admits(&self, relative: &Path) -> bool {
@@ -114,6 +123,14 @@ fn walk(root: &Path, filters: &Filters, inputs: &mut Vec<Input>, errors: &mut Ve
         .require_git(false)
         .follow_links(false)
         .sort_by_file_name(|a, b| a.cmp(b))
+        .filter_entry({
+            let skip = filters.skip.clone();
+            move |e| {
+                skip.is_empty()
+                    || !e.file_type().is_some_and(|t| t.is_dir())
+                    || !skip.contains(&crate::config::normalize(e.path()))
+            }
+        })
         .build();
     for entry in walker {
         match entry {

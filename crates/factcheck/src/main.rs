@@ -4,12 +4,17 @@
 //! grammar, the checker and the renderers, and turning the outcome into an exit code (0 nothing
 //! fails, 1 a claim fails, 2 usage, input or rule errors).
 
+mod accept;
+mod baseline;
 mod cache;
+mod changed;
 mod cli;
 mod commands;
 mod config;
 mod inputs;
 mod output;
+mod snapshot;
+mod suppress;
 mod text;
 
 use std::process::ExitCode;

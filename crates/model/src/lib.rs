@@ -16,5 +16,5 @@ pub use jiff::civil::{Date, Weekday};
 pub use span::{LineIndex, Span};
 pub use verdict::{
     Assertion, AssertionKind, CheckedClaim, Diagnostic, FileReport, Level, Related, Report,
-    Summary, Verdict,
+    Summary, Suppressed, Verdict,
 };

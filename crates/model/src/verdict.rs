@@ -112,9 +112,32 @@ pub struct Assertion {
     /// Other spans of the draft the verdict rests on (an anchor event, the other date).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
+    /// Accepted by an inline `factcheck-ignore` suppression before its paragraph, with the
+    /// reason written there. The verdict stays; the finding no longer fails a run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<Suppressed>,
+    /// Accepted in the baseline given with `--baseline`. The verdict stays; the finding no
+    /// longer fails a run.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub baselined: bool,
+}
+
+/// Why a finding was suppressed inline: the reason its `factcheck-ignore` directive gives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suppressed {
+    pub reason: String,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl Assertion {
+    /// Whether a newsroom accepted this finding (suppressed inline or in the baseline).
+    pub fn accepted(&self) -> bool {
+        self.baselined || self.suppressed.is_some()
+    }
+
     /// An assertion nothing could decide: unverifiable, with the reason.
     pub fn unchecked(kind: AssertionKind, text: &str, span: Span, reason: String) -> Self {
         Assertion {
@@ -129,6 +152,8 @@ impl Assertion {
             sources: Vec::new(),
             message: reason,
             related: Vec::new(),
+            suppressed: None,
+            baselined: false,
         }
     }
 }
@@ -173,6 +198,10 @@ pub struct CheckedClaim {
     /// Every atomic assertion of the claim, in span order.
     #[serde(default)]
     pub assertions: Vec<Assertion>,
+    /// A claim without assertions whose unverifiable verdict is in the baseline given with
+    /// `--baseline` (an assertion carries its own mark).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub baselined: bool,
 }
 
 impl CheckedClaim {
@@ -194,6 +223,7 @@ impl CheckedClaim {
             related: Vec::new(),
             partly_checked: false,
             assertions: Vec::new(),
+            baselined: false,
         }
     }
 

@@ -75,6 +75,7 @@ fn claim(f: usize, i: usize) -> CheckedClaim {
         related: vec![],
         partly_checked: false,
         assertions: vec![],
+        baselined: false,
     };
     if verdict != Verdict::Unverifiable {
         c.facts = (0..1 + n % 2)
@@ -113,6 +114,8 @@ fn claim(f: usize, i: usize) -> CheckedClaim {
             sources: c.sources.clone(),
             message: c.message.clone(),
             related: vec![],
+            suppressed: None,
+            baselined: false,
         });
     }
     if verdict == Verdict::Contradicted && n.is_multiple_of(2) {

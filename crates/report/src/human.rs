@@ -151,6 +151,10 @@ fn render_file(
             }
             _ => String::new(),
         };
+        let tail = match text::accepted(claim) {
+            Some(notes) => format!("{tail}  (accepted: {})", notes.join("; ")),
+            None => tail,
+        };
         writeln!(out, "{mark} {location}{pad}  {quote}{}", paint.dim(&tail))?;
         // The parts: under partly checked claims always, under the others with `verbose`
         // (a lone part says no more than the claim's own line).
@@ -326,6 +330,9 @@ fn contradiction_groups<'a>(
     }
     if let Some(attribution) = &claim.attribution {
         group = group.element(note("attributed to", one(attribution)));
+    }
+    for accepted in text::accepted(claim).unwrap_or_default() {
+        group = group.element(note("accepted", accepted));
     }
     // Every part of a claim with more than one, so the reader sees what else it says and
     // whether that holds.

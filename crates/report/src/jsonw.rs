@@ -377,6 +377,10 @@ impl<'a, L: Layout> Writer<'a, L> {
             self.assertion(a);
         }
         self.close(b']', claim.assertions.is_empty());
+        if claim.baselined {
+            self.key(false, key!("baselined"));
+            self.out.extend_from_slice(b"true");
+        }
     }
 
     /// A `related` array, when there is one (as serde skips an empty one).
@@ -412,6 +416,16 @@ impl<'a, L: Layout> Writer<'a, L> {
         self.strs_field(key!("sources"), &a.sources);
         self.str_field(false, key!("message"), &a.message);
         self.related(&a.related);
+        if let Some(suppressed) = &a.suppressed {
+            self.key(false, key!("suppressed"));
+            self.open(b'{');
+            self.str_field(true, key!("reason"), &suppressed.reason);
+            self.close(b'}', false);
+        }
+        if a.baselined {
+            self.key(false, key!("baselined"));
+            self.out.extend_from_slice(b"true");
+        }
         self.close(b'}', false);
     }
 

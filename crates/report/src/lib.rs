@@ -12,6 +12,7 @@
 //! | `claimreview` | `claimreview` | schema.org `ClaimReview` JSON-LD |
 //! | `github` | `github` | GitHub Actions workflow commands (inline PR annotations) |
 //! | `markdown` | `markdown` | a summary for a pull-request comment |
+//! | `gitlab` | `gitlab` | a GitLab Code Quality report (merge request widget) |
 //!
 //! Every renderer is deterministic: its output depends only on the report and the options (no
 //! clock, no hash-map iteration order). No renderer panics on any text: spans that do not fit the
@@ -25,6 +26,7 @@ use factcheck_model::Report;
 
 mod claimreview;
 mod github;
+mod gitlab;
 mod human;
 mod json;
 mod jsonl;
@@ -51,11 +53,13 @@ pub enum Format {
     Github,
     /// A Markdown summary for a pull-request comment.
     Markdown,
+    /// A GitLab Code Quality report.
+    Gitlab,
 }
 
 impl Format {
     /// Every format, in the order they are documented.
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Format::Human,
         Format::Json,
         Format::Jsonl,
@@ -63,6 +67,7 @@ impl Format {
         Format::ClaimReview,
         Format::Github,
         Format::Markdown,
+        Format::Gitlab,
     ];
 
     /// The name used on the command line and in `factcheck.toml`.
@@ -75,6 +80,7 @@ impl Format {
             Format::ClaimReview => "claimreview",
             Format::Github => "github",
             Format::Markdown => "markdown",
+            Format::Gitlab => "gitlab",
         }
     }
 }
@@ -130,6 +136,10 @@ pub struct Options {
     pub date_published: Option<String>,
     /// The version of factcheck, for the SARIF tool driver.
     pub tool_version: String,
+    /// The run was compared with a baseline (`--baseline`): SARIF results get a
+    /// `baselineState` (`unchanged` when every finding of the claim is in the baseline, else
+    /// `new`).
+    pub baseline: bool,
 }
 
 /// Renders `report` in `format` to `out`.
@@ -150,6 +160,7 @@ pub fn render(
         Format::ClaimReview => claimreview::render(report, options, out),
         Format::Github => github::render(report, options, out),
         Format::Markdown => markdown::render(report, options, out),
+        Format::Gitlab => gitlab::render(report, options, out),
     }
 }
 
@@ -174,7 +185,7 @@ mod tests {
         let err = "yaml".parse::<Format>().unwrap_err();
         assert_eq!(
             err.to_string(),
-            "unknown format `yaml`; one of: human, json, jsonl, sarif, claimreview, github, markdown"
+            "unknown format `yaml`; one of: human, json, jsonl, sarif, claimreview, github, markdown, gitlab"
         );
     }
 }

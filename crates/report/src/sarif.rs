@@ -74,7 +74,7 @@ pub fn log(report: &Report, options: &Options) -> Sarif {
         for claim in &file.claims {
             if let Some(id) = rule_id(claim) {
                 let index = ids.get(id).copied().unwrap_or(-1);
-                results.push(result(file, &locator, claim, id, index));
+                results.push(result(file, &locator, claim, id, index, options));
             }
         }
     }
@@ -150,6 +150,7 @@ fn result(
     claim: &CheckedClaim,
     rule_id: &str,
     rule_index: i64,
+    options: &Options,
 ) -> SarifResult {
     let level = match claim.verdict {
         Verdict::Contradicted => ResultLevel::Error,
@@ -209,7 +210,47 @@ fn result(
     if !related.is_empty() {
         result.related_locations = Some(related);
     }
+    accepted(claim, options, &mut result);
     result
+}
+
+/// `baselineState` (with a baseline) and, when every finding of the claim was accepted and some
+/// by an inline directive, `suppressions` (`inSource`, with the directive's reason).
+fn accepted(claim: &CheckedClaim, options: &Options, result: &mut SarifResult) {
+    let accepted = text::accepted(claim).is_some();
+    let findings: Vec<_> = claim.assertions_with(claim.verdict).collect();
+    if options.baseline {
+        let baselined = claim.baselined || findings.iter().any(|a| a.baselined);
+        let state = if accepted && baselined {
+            "unchanged"
+        } else {
+            "new"
+        };
+        result.baseline_state = Some(Value::from(state));
+    }
+    if !accepted {
+        return;
+    }
+    let mut reasons: Vec<&str> = Vec::new();
+    for a in &findings {
+        if let Some(s) = &a.suppressed
+            && !reasons.contains(&s.reason.as_str())
+        {
+            reasons.push(&s.reason);
+        }
+    }
+    if !reasons.is_empty() {
+        let suppressions = reasons
+            .into_iter()
+            .map(|reason| {
+                serde_sarif::sarif::Suppression::builder()
+                    .kind(Value::from("inSource"))
+                    .justification(text::one_line(reason))
+                    .build()
+            })
+            .collect();
+        result.suppressions = Some(suppressions);
+    }
 }
 
 /// `partialFingerprints["claimText/v1"]`: 64-bit FNV-1a of the claim's text with white space

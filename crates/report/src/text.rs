@@ -104,7 +104,40 @@ pub fn assertion_line(a: &Assertion) -> String {
     if !a.facts.is_empty() {
         line.push_str(&format!("  [{}]", one_line(&a.facts.join(", "))));
     }
+    if let Some(s) = &a.suppressed {
+        line.push_str(&format!("  (suppressed: {})", one_line(&s.reason)));
+    }
+    if a.baselined {
+        line.push_str("  (baselined)");
+    }
     line
+}
+
+/// Why a claim's findings do not fail the run, when every one of them (its contradicted
+/// assertions, or its unverifiable ones when none is contradicted) was accepted: `suppressed:
+/// REASON` (each reason once) and/or `baselined`. `None` when a finding is not accepted.
+pub fn accepted(claim: &CheckedClaim) -> Option<Vec<String>> {
+    if claim.verdict == Verdict::Supported {
+        return None;
+    }
+    let findings: Vec<&Assertion> = claim.assertions_with(claim.verdict).collect();
+    if findings.is_empty() {
+        return claim.baselined.then(|| vec!["baselined".to_string()]);
+    }
+    if !findings.iter().all(|a| a.accepted()) {
+        return None;
+    }
+    let mut notes: Vec<String> = Vec::new();
+    for a in &findings {
+        let note = match &a.suppressed {
+            Some(s) => format!("suppressed: {}", one_line(&s.reason)),
+            None => "baselined".to_string(),
+        };
+        if !notes.contains(&note) {
+            notes.push(note);
+        }
+    }
+    Some(notes)
 }
 
 pub fn focus(claim: &CheckedClaim) -> Span {

@@ -7,7 +7,7 @@ mod fixture;
 
 use factcheck_model::{
     Assertion, AssertionKind, CheckedClaim, Diagnostic, FileReport, Level, PartialDate, Related,
-    Report, Span, Verdict,
+    Report, Span, Suppressed, Verdict,
 };
 use factcheck_report::{Format, Options, render};
 use proptest::collection::vec;
@@ -105,6 +105,7 @@ fn assertion() -> impl Strategy<Value = Assertion> {
         ),
         (proptest::option::of(text()), vec(text(), 0..2), text()),
         vec((span(), text()), 0..2),
+        (proptest::option::of(text()), any::<bool>()),
     )
         .prop_map(
             |(
@@ -112,6 +113,7 @@ fn assertion() -> impl Strategy<Value = Assertion> {
                 (check, facts, expected),
                 (found, sources, message),
                 related,
+                (suppressed, baselined),
             )| {
                 use AssertionKind::*;
                 let kind = [
@@ -141,6 +143,8 @@ fn assertion() -> impl Strategy<Value = Assertion> {
                         .into_iter()
                         .map(|(span, message)| Related { span, message })
                         .collect(),
+                    suppressed: suppressed.map(|reason| Suppressed { reason }),
+                    baselined,
                 }
             },
         )
@@ -160,7 +164,7 @@ fn claim() -> impl Strategy<Value = CheckedClaim> {
             proptest::option::of(text()),
             vec((span(), text()), 0..3),
         ),
-        (any::<bool>(), vec(assertion(), 0..3)),
+        (any::<bool>(), vec(assertion(), 0..3), any::<bool>()),
     )
         .prop_map(
             |(
@@ -168,7 +172,7 @@ fn claim() -> impl Strategy<Value = CheckedClaim> {
                 (expected, found, sources),
                 (message, sentence, check),
                 (focus, attribution, related),
-                (partly_checked, assertions),
+                (partly_checked, assertions, baselined),
             )| CheckedClaim {
                 text,
                 span,
@@ -188,6 +192,7 @@ fn claim() -> impl Strategy<Value = CheckedClaim> {
                     .collect(),
                 partly_checked,
                 assertions,
+                baselined,
             },
         )
 }

@@ -39,7 +39,10 @@ fn claim(span: Span, focus: Option<Span>, related: Vec<Related>, verdict: Verdic
             sources: vec!["https://example.org/a b|c".to_string()],
             message: "part: with % and \r\n".to_string(),
             related,
+            suppressed: None,
+            baselined: false,
         }],
+        baselined: false,
     }
 }
 

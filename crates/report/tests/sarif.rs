@@ -201,3 +201,59 @@ fn odd_paths_and_spans_still_validate() {
         ["uri"];
     assert_eq!(uri, "drafts/a%20draft,%20%C3%A9%20%231%3F.md");
 }
+
+/// Accepted findings: `baselineState` with a baseline, `suppressions` for inline ones; both
+/// validate.
+#[test]
+fn accepted_findings_are_marked() {
+    let mut report = fixture::report();
+    let mut marked = 0;
+    for file in &mut report.files {
+        for claim in &mut file.claims {
+            if claim.verdict != factcheck_model::Verdict::Contradicted {
+                continue;
+            }
+            for a in &mut claim.assertions {
+                if a.verdict == factcheck_model::Verdict::Contradicted {
+                    if marked == 0 {
+                        a.suppressed = Some(factcheck_model::Suppressed {
+                            reason: "the wire copy is right".into(),
+                        });
+                    } else {
+                        a.baselined = true;
+                    }
+                }
+            }
+            marked += 1;
+        }
+    }
+    assert!(marked >= 2, "the fixture has two contradicted claims");
+    let options = Options {
+        baseline: true,
+        ..Options::default()
+    };
+    let log = sarif(&report, &options);
+    assert_eq!(errors(&schema(), &log), Vec::<String>::new());
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    let states: Vec<&str> = results
+        .iter()
+        .map(|r| r["baselineState"].as_str().expect("a baseline state"))
+        .collect();
+    assert!(states.contains(&"unchanged") && states.contains(&"new"));
+    let suppressed: Vec<&Value> = results
+        .iter()
+        .filter_map(|r| r.get("suppressions"))
+        .collect();
+    assert_eq!(suppressed.len(), 1);
+    assert_eq!(suppressed[0][0]["kind"], "inSource");
+    assert_eq!(suppressed[0][0]["justification"], "the wire copy is right");
+    // Without a baseline, no result has a state.
+    let log = sarif(&report, &Options::default());
+    assert!(
+        log["runs"][0]["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .all(|r| r.get("baselineState").is_none())
+    );
+}

@@ -112,6 +112,8 @@ impl Outcome {
             sources: self.sources,
             message: self.message,
             related: self.related,
+            suppressed: None,
+            baselined: false,
         }
     }
 }
