@@ -88,14 +88,19 @@ fn check(args: CheckArgs) -> Result<i32> {
     if args.date.is_none() && !inputs.is_empty() {
         config.warn_unmatched_dates();
     }
-    if let Some(out) = &args.output
-        && let Some(clash) = output_clash(out, &inputs, &rules_dir)
-    {
-        eprintln!(
-            "error: --output {} would overwrite {clash}; factcheck never writes to drafts or rule files",
-            out.display()
-        );
-        return Ok(ERROR);
+    for (flag, path) in [
+        ("--output", &args.output),
+        ("--write-baseline", &args.write_baseline),
+    ] {
+        if let Some(out) = path
+            && let Some(clash) = output_clash(out, &inputs, &rules_dir)
+        {
+            eprintln!(
+                "error: {flag} {} would overwrite {clash}; factcheck never writes to drafts or rule files",
+                out.display()
+            );
+            return Ok(ERROR);
+        }
     }
     let collect_errors: Vec<FileReport> = collect_errors
         .into_iter()

@@ -2092,19 +2092,21 @@ fn output_to_devices_fifos_and_links() {
     assert!(!dir.path().join("nowhere").exists());
     // A new file under the rules directory (directly or through `..`): refused, so later runs
     // still load.
-    for target in ["rules/new.yaml", "drafts/../rules/new.yaml"] {
-        let refused = run(
-            dir.path(),
-            &["check", "--rules", "rules", "--output", target, "drafts"],
-        );
-        assert_eq!(refused.code, Some(2), "{refused:?}");
-        assert!(
-            refused
-                .stderr
-                .contains("would overwrite a file in the rules directory"),
-            "{refused:?}"
-        );
-        assert!(!dir.path().join("rules/new.yaml").exists());
+    for flag in ["--output", "--write-baseline"] {
+        for target in ["rules/new.yaml", "drafts/../rules/new.yaml"] {
+            let refused = run(
+                dir.path(),
+                &["check", "--rules", "rules", flag, target, "drafts"],
+            );
+            assert_eq!(refused.code, Some(2), "{refused:?}");
+            assert!(
+                refused
+                    .stderr
+                    .contains("would overwrite a file in the rules directory"),
+                "{flag}: {refused:?}"
+            );
+            assert!(!dir.path().join("rules/new.yaml").exists());
+        }
     }
     let later = run(dir.path(), &["check", "--rules", "rules", "drafts"]);
     assert_eq!(later.code, Some(1), "{later:?}");
