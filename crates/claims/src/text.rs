@@ -493,3 +493,15 @@ mod piece_tests {
         assert_eq!(two, vec![(4, 7)]);
     }
 }
+
+/// Whether a lower-case word is a verb form the grammar knows: a past tense ("died", "met",
+/// "held"), a verb of saying ("said", "announced") or an auxiliary ("was", "has"). `rules lint`
+/// warns about a cue that is one such word: it matches every sentence that uses it.
+pub fn is_verb_form(word: &str) -> bool {
+    let w = word.trim();
+    if w.is_empty() || !w.chars().all(|c| c.is_lowercase()) {
+        return false;
+    }
+    let e = lexicon::lookup(w.as_bytes());
+    e.is(class::PAST | class::SPEECH | class::AUX) || (w.len() >= 4 && w.ends_with("ed"))
+}

@@ -82,8 +82,10 @@ fn overlapping_tenures(
     let mut by_end: BTreeSet<(Date, usize)> = BTreeSet::new();
     let mut by_start: BTreeSet<usize> = BTreeSet::new();
     for (i, &(start, end, fb, rb)) in tenures.iter().enumerate() {
+        // Ends are inclusive, but a handover on one day (one tenure ends the day the next
+        // starts) is no overlap.
         while let Some(&(e, j)) = by_end.first()
-            && e < start
+            && e <= start
         {
             by_end.pop_first();
             by_start.remove(&j);
@@ -133,6 +135,111 @@ fn phrase_field(fact: &Fact, key: &str) -> String {
         }
     }
     .unwrap_or(p)
+}
+
+/// Whether a phrase looks like a piece of a YAML flow list split at a comma: an unbalanced
+/// quotation mark, or an apostrophe or quotation mark at either end.
+fn looks_split(phrase: &str) -> bool {
+    let p = phrase.trim();
+    let quotes = |c: char| matches!(c, '"' | '“' | '”');
+    let edge = |c: char| matches!(c, '\'' | '’' | '‘' | '"' | '“' | '”');
+    p.chars().filter(|&c| quotes(c)).count() % 2 == 1
+        || p.starts_with(edge)
+        || p.ends_with(edge)
+}
+
+/// Lint findings about the phrases of one fact: one repeated within it (5), one that looks like
+/// a piece of a split flow list (6), a cue that is one common verb (7), a one-word role title
+/// with no organisation (8), and a phrase that another fact's match hides in the fact's own
+/// examples (9).
+fn phrase_findings(base: &FactBase, f: u32, fact: &Fact, raw: &mut Vec<(u32, String, String)>) {
+    let terms = crate::index::terms(fact);
+    // A phrase twice among the names, aliases and cues, or twice in one role's title and
+    // aliases (one title in two roles is a second term, not a slip).
+    let mut seen: std::collections::HashSet<(String, Option<u16>)> = Default::default();
+    for &(phrase, term) in &terms {
+        // Articles kept: a name "the talks" with a cue "talks" is no slip.
+        let key = normalize(phrase).to_ascii_lowercase();
+        if key.is_empty() {
+            continue;
+        }
+        let group = match term {
+            Term::Role(r) => Some(r),
+            _ => None,
+        };
+        if !seen.insert((key.clone(), group)) {
+            raw.push((
+                f,
+                phrase_field(fact, &strip_article(key.clone())),
+                format!("`{}` is listed twice in this fact", phrase.trim()),
+            ));
+        }
+        if looks_split(phrase) {
+            raw.push((
+                f,
+                phrase_field(fact, &strip_article(normalize(phrase)).to_ascii_lowercase()),
+                format!(
+                    "`{}` looks like a piece of a list split at a comma (a quotation mark or apostrophe left at its edge): quote a phrase that holds a comma, as `\"don't ask, don't tell\"`",
+                    phrase.trim()
+                ),
+            ));
+        }
+        if term == Term::Cue && factcheck_claims::text::is_verb_form(phrase) {
+            raw.push((
+                f,
+                phrase_field(fact, &phrase.trim().to_ascii_lowercase()),
+                format!(
+                    "the cue `{}` is one common verb: it matches every sentence that uses it (was a list like `[Doe died, Doe, died]` split at a comma?)",
+                    phrase.trim()
+                ),
+            ));
+        }
+    }
+    if let Body::Office(o) = &fact.body {
+        for (r, role) in o.roles.iter().enumerate() {
+            if role.organisation.is_none() && role.title.split_whitespace().count() == 1 {
+                raw.push((
+                    f,
+                    format!("{}.roles[{r}].title", fact.path()),
+                    format!(
+                        "the one-word title `{}` has no organisation: every sentence that says `{}` near {} speaks of this role; add `organisation`",
+                        role.title.trim(),
+                        role.title.trim(),
+                        o.person
+                    ),
+                ));
+            }
+        }
+    }
+    // 9. A phrase of this fact that an example writes, but another fact's match takes.
+    for (k, ex) in fact.examples().iter().enumerate() {
+        let hits = base.index.hits(&ex.text, 0);
+        if hits.iter().any(|h| h.fact == f) {
+            continue;
+        }
+        let lower = ex.text.to_ascii_lowercase();
+        for &(phrase, _) in &terms {
+            let key = strip_article(normalize(phrase)).to_ascii_lowercase();
+            let Some(at) = (!key.is_empty()).then(|| lower.find(&key)).flatten() else {
+                continue;
+            };
+            let span = (at, at + key.len());
+            if let Some(h) = hits.iter().find(|h| h.start < span.1 && span.0 < h.end) {
+                let other = base.fact(h.fact);
+                raw.push((
+                    f,
+                    format!("{}.examples[{k}].text", fact.path()),
+                    format!(
+                        "in this example `{}` is taken by `{}` of `{}` (the longest phrase that starts first wins), so this fact is never reached: change a phrase or the example",
+                        phrase.trim(),
+                        ex.text.get(h.start..h.end).unwrap_or("").trim(),
+                        other.id()
+                    ),
+                ));
+                break;
+            }
+        }
+    }
 }
 
 pub(crate) fn lint_base(base: &FactBase) -> Vec<Finding> {
@@ -217,6 +324,11 @@ pub(crate) fn lint_base(base: &FactBase) -> Vec<Finding> {
                 }
             }
         }
+    }
+
+    // 5–8: phrases that cannot do what they look meant to.
+    for (f, fact) in base.facts.iter().enumerate() {
+        phrase_findings(base, f as u32, fact, &mut raw);
     }
 
     let mut locators: HashMap<u32, Locator> = HashMap::new();

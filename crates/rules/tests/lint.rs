@@ -138,3 +138,101 @@ fn lint_reports_load_errors_as_errors() {
     let e = lint_sources(vec![(PathBuf::from("r.yaml"), "events: [1]\n".into())]).unwrap_err();
     assert_eq!(e.errors.len(), 1);
 }
+
+fn messages(text: &str) -> Vec<String> {
+    lint(text).into_iter().map(|f| f.message).collect()
+}
+
+#[test]
+fn phrases_that_cannot_do_what_they_look_meant_to() {
+    let text = "\
+events:
+  - id: repeal
+    name: the repeal of the policy
+    aliases: [\"don't ask, don't tell\", the policy repeal, The Policy Repeal]
+    cues: [don't tell\", died, repealed the policy]
+    date: 2010-12-22
+    source: https://example.org/r
+";
+    let m = messages(text);
+    assert!(m.iter().any(|m| m.contains("`The Policy Repeal` is listed twice")), "{m:#?}");
+    assert!(m.iter().any(|m| m.contains("`don't tell\"` looks like a piece of a list")), "{m:#?}");
+    assert!(m.iter().any(|m| m.contains("the cue `died` is one common verb")), "{m:#?}");
+    // A phrase with a comma, quoted whole, and a cue of several words are fine.
+    assert_eq!(m.len(), 3, "{m:#?}");
+}
+
+#[test]
+fn a_one_word_title_needs_an_organisation() {
+    let text = "\
+offices:
+  - id: doe
+    person: Jane Doe
+    source: https://example.org/d
+    roles:
+      - title: economist
+        from: 2001
+      - title: chief economist
+        from: 2005
+      - title: president
+        organisation: the central bank
+        from: 2010
+";
+    let m = messages(text);
+    assert_eq!(m.len(), 1, "{m:#?}");
+    assert!(m[0].contains("the one-word title `economist` has no organisation"), "{m:#?}");
+}
+
+#[test]
+fn a_phrase_another_fact_hides_in_an_example() {
+    let text = "\
+offices:
+  - id: doe
+    person: Dr. Jane Doe
+    source: https://example.org/d
+    roles:
+      - title: chief economist
+        organisation: the central bank
+        from: 2001
+events:
+  - id: warning
+    name: the Doe warning
+    cues: [Jane Doe said]
+    date: 2013-03-01
+    source: https://example.org/w
+    examples:
+      - text: Dr. Jane Doe said on March 1, 2013 that the bank would fail.
+        date: 2013-03-10
+        verdict: supported
+";
+    let m = messages(text);
+    assert!(
+        m.iter().any(|m| m.contains("`Jane Doe said` is taken by `Dr. Jane Doe` of `doe`")),
+        "{m:#?}"
+    );
+}
+
+#[test]
+fn a_handover_on_one_day_is_no_overlap() {
+    let text = "\
+offices:
+  - id: a
+    person: Ann Able
+    source: https://example.org/a
+    roles:
+      - title: mayor
+        organisation: Tarn
+        from: 2010-01-01
+        to: 2015-06-01
+  - id: b
+    person: Ben Bold
+    source: https://example.org/b
+    roles:
+      - title: mayor
+        organisation: Tarn
+        from: 2015-06-01
+";
+    assert!(lint(text).is_empty(), "{:#?}", lint(text));
+    let overlap = text.replace("from: 2015-06-01", "from: 2015-05-31");
+    assert!(messages(&overlap).iter().any(|m| m.contains("overlaps")));
+}
