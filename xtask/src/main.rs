@@ -1,11 +1,15 @@
 //! Repository chores, run as `cargo xtask <task>` (see `.cargo/config.toml`).
 //!
 //! - `ci`: what CI runs: format check, clippy with warnings as errors, the tests with snapshots
-//!   that must match (no pending, stale or unreferenced snapshot passes), the rule examples.
+//!   that must match (no pending, stale or unreferenced snapshot passes), sentence accuracy
+//!   above its floors (`eval --check`), the rule examples.
 //! - `schema`: writes the JSON Schema of rule files to `rules/rules.schema.json`.
 //! - `bench`: the archive-scale benchmark (see `docs/performance.md`).
+//! - `eval [--check] [--quiet]`: sentence accuracy on the suites in `testdata/sbd/` (see
+//!   `docs/accuracy.md`); `--check` fails below each suite's floor.
 
 mod bench;
+mod eval;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -21,8 +25,11 @@ fn main() -> Result<()> {
         Some("ci") => ci(&root),
         Some("schema") => schema(&root),
         Some("bench") => bench::run(&root, &args[1..]),
+        Some("eval") => eval::run(&root, &args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <ci|schema|bench [--facts N] [--mb N] [--seed N]>");
+            eprintln!(
+                "usage: cargo xtask <ci|schema|eval [--check] [--quiet]|bench [--facts N] [--mb N] [--seed N]>"
+            );
             std::process::exit(2);
         }
     }
@@ -72,6 +79,8 @@ fn ci(root: &Path) -> Result<()> {
     // Doc tests are not built by --all-targets.
     run(cargo().args(["test", "--workspace", "--doc"]))?;
     unreferenced_snapshots(root, &refs)?;
+    // Sentence accuracy on the suites in testdata/sbd (well under a second).
+    eval::run(root, &["--check".to_string(), "--quiet".to_string()])?;
 
     // Lint findings are shown but do not fail CI: the shipped rules carry two facts whose source
     // the reference does not give (their notes say so). A load error (exit 2) fails.

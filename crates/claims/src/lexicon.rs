@@ -1,5 +1,6 @@
 //! The closed word classes the grammar knows: month and weekday names, number words, units of
-//! time, quantity qualifiers, function words, speech verbs and role titles.
+//! time, quantity qualifiers, function words, speech verbs and role titles; and, for the
+//! sentence splitter, abbreviations and the words that may follow one ([`sbd`], [`SBD_WORDS`]).
 //!
 //! Lookup is one hash probe: a word of at most 16 ASCII letters is lower-cased into a `u128` key
 //! and looked up in an open-addressing table built once. Longer or non-ASCII words have no entry,
@@ -29,8 +30,6 @@ pub(crate) mod class {
     pub const PAST: u32 = 1 << 13;
     /// Singular heads of a role ("minister", "envoy", "spokesperson").
     pub const ROLE: u32 = 1 << 14;
-    /// Words that typically start a sentence (decides "U.S. How" vs "U.S. Government").
-    pub const STARTER: u32 = 1 << 15;
     /// Ordinary words: a capital at the start of a sentence does not make them a name.
     pub const FUNC: u32 = 1 << 16;
     /// Words of organisation and place names; never part of a person's name.
@@ -141,6 +140,9 @@ pub(crate) struct Entry {
     /// Month number, weekday (0 = Monday), number value, multiplier exponent, unit (0 day,
     /// 1 week, 2 month, 3 year) or qualifier code, depending on the class.
     pub val: u32,
+    /// What the sentence splitter knows of the word ([`sbd`] bits); kept apart from `class`, so
+    /// that a word known only as an abbreviation is still an unknown word to the claim grammar.
+    pub sbd: u16,
 }
 
 impl Entry {
@@ -148,11 +150,39 @@ impl Entry {
         class: 0,
         kw: Kw::None,
         val: 0,
+        sbd: 0,
     };
 
     pub fn is(&self, class: u32) -> bool {
         self.class & class != 0
     }
+
+    /// Whether the word has one of the sentence splitter's [`sbd`] bits.
+    pub fn is_sbd(&self, bits: u16) -> bool {
+        self.sbd & bits != 0
+    }
+}
+
+/// What the sentence splitter knows of a word before or after a full stop (the bits of
+/// [`Entry::sbd`]). The words are in [`SBD_WORDS`]; dotted acronyms ("U.S.", "e.g.") are
+/// recognised by their shape, not listed.
+pub(crate) mod sbd {
+    /// A title before a name ("Dr.", "Sen.", "Mt."): never ends a sentence before a capital or a
+    /// number, when written with a capital.
+    pub const TITLE: u16 = 1 << 0;
+    /// Takes a number after it ("p. 55", "No. 5", "Sept. 17"): a digit next continues.
+    pub const NUMBER: u16 = 1 << 1;
+    /// May end a sentence ("Inc.", "etc.", "oz.", "Jan."): before a capital it ends the sentence
+    /// unless the capital is a [`CONTINUES`] word.
+    pub const ABBR: u16 = 1 << 2;
+    /// Never ends a sentence ("e.g.", "i.e.", "cf.", "vs."): a capital after it continues.
+    pub const NEVER_FINAL: u16 = 1 << 3;
+    /// A word that continues a name after an abbreviation: "U.S. Government", "U.N. Security
+    /// Council", "E.U. High Representative", "U.S. Sen.". Role and organisation words
+    /// (`class::ROLE`, `class::ORG`) continue too.
+    pub const CONTINUES: u16 = 1 << 4;
+    /// A time-zone abbreviation after a clock time ("9 a.m. GMT").
+    pub const ZONE: u16 = 1 << 5;
 }
 
 use class::*;
@@ -254,84 +284,84 @@ const WORDS: &[(&str, u32, Kw, u32)] = &[
     ("more", F | STOP, Kw::More, 0), ("less", F | STOP, Kw::Less, 0), ("fewer", F | STOP, Kw::Fewer, 0),
     ("than", F | STOP, Kw::Than, 0), ("least", F, Kw::Least, 0), ("most", F | STOP, Kw::Most, 0),
     ("up", F | STOP, Kw::Up, 0), ("just", F | ADVERB, Kw::Just, 0), ("well", F | ADVERB, Kw::Well, 0),
-    ("estimated", F, Kw::Estimated, 0), ("many", F | STOP, Kw::Many, 0), ("as", F | PREP | STOP | STARTER, Kw::As, 0),
+    ("estimated", F, Kw::Estimated, 0), ("many", F | STOP, Kw::Many, 0), ("as", F | PREP | STOP, Kw::As, 0),
     ("several", F | DET, Kw::Several, 0), ("few", F, Kw::Few, 0),
     ("percent", 0, Kw::Percent, 0), ("per", F | PREP | STOP, Kw::Per, 0), ("cent", 0, Kw::Cent, 0),
     ("long", 0, Kw::Long, 0), ("old", 0, Kw::Old, 0),
     ("a.m", F, Kw::AmPm, 0), ("p.m", F, Kw::AmPm, 0), ("am", F, Kw::AmPm, 0), ("pm", F, Kw::AmPm, 0),
     // relative-date words
-    ("before", PREP | F | STOP | STARTER, Kw::Before, 0), ("after", PREP | F | STOP | STARTER, Kw::After, 0),
+    ("before", PREP | F | STOP, Kw::Before, 0), ("after", PREP | F | STOP, Kw::After, 0),
     ("later", F | ADVERB | STOP, Kw::Later, 0), ("earlier", F | ADVERB | STOP, Kw::Earlier, 0),
     ("ago", F | STOP, Kw::Ago, 0), ("prior", F | STOP, Kw::Prior, 0),
-    ("since", PREP | F | STOP | STARTER, Kw::Since, 0), ("last", F, Kw::Last, 0), ("next", F, Kw::Next, 0),
-    ("past", F, Kw::Past, 0), ("yesterday", F | STARTER | STOP, Kw::Yesterday, 0),
-    ("today", F | STARTER | STOP, Kw::Today, 0), ("tomorrow", F | STARTER | STOP, Kw::Tomorrow, 0),
+    ("since", PREP | F | STOP, Kw::Since, 0), ("last", F, Kw::Last, 0), ("next", F, Kw::Next, 0),
+    ("past", F, Kw::Past, 0), ("yesterday", F | STOP, Kw::Yesterday, 0),
+    ("today", F | STOP, Kw::Today, 0), ("tomorrow", F | STOP, Kw::Tomorrow, 0),
     ("following", F | STOP, Kw::Following, 0), ("previous", F, Kw::Previous, 0),
     ("preceding", F, Kw::Preceding, 0), ("same", F, Kw::Same, 0),
     ("early", F, Kw::Early, 0), ("late", F, Kw::Late, 0), ("mid", F, Kw::Mid, 0),
-    ("during", PREP | F | STOP | STARTER, Kw::During, 0), ("until", PREP | F | STOP | STARTER, Kw::Until, 0),
+    ("during", PREP | F | STOP, Kw::During, 0), ("until", PREP | F | STOP, Kw::Until, 0),
     ("till", PREP | F | STOP, Kw::Until, 0),
     // determiners and pronouns
-    ("the", DET | F | STARTER | STOP, Kw::The, 0), ("a", DET | F | STARTER | STOP, Kw::A, 0),
-    ("an", DET | F | STARTER | STOP, Kw::An, 0),
-    ("this", DET | DEMONST | F | STARTER | STOP, Kw::This, 0), ("that", DET | DEMONST | F | STARTER | STOP, Kw::That, 0),
-    ("these", DET | DEMONST | F | STARTER | STOP, Kw::None, 0), ("those", DET | DEMONST | F | STARTER | STOP, Kw::None, 0),
-    ("its", DET | F | STARTER | STOP, Kw::None, 0), ("their", DET | F | STARTER | STOP, Kw::None, 0),
-    ("his", DET | F | STARTER | STOP, Kw::None, 0), ("her", DET | PRON | F | STARTER | STOP, Kw::None, 0),
-    ("our", DET | F | STARTER | STOP, Kw::None, 0), ("my", DET | F | STARTER | STOP, Kw::None, 0),
-    ("your", DET | F | STARTER | STOP, Kw::None, 0), ("each", DET | F | STARTER | STOP, Kw::None, 0),
-    ("every", DET | F | STARTER | STOP, Kw::None, 0), ("all", DET | F | STARTER | STOP, Kw::None, 0),
-    ("both", DET | F | STARTER | STOP, Kw::None, 0), ("no", DET | F | STARTER | STOP, Kw::No, 0),
-    ("any", DET | F | STARTER | STOP, Kw::None, 0), ("other", F, Kw::None, 0),
-    ("it", PRON | F | STARTER | STOP, Kw::None, 0), ("he", PRON | F | STARTER | STOP, Kw::None, 0),
-    ("she", PRON | F | STARTER | STOP, Kw::None, 0), ("they", PRON | F | STARTER | STOP, Kw::None, 0),
-    ("we", PRON | F | STARTER | STOP, Kw::None, 0), ("i", PRON | F | STARTER | STOP, Kw::None, 0),
-    ("you", PRON | F | STARTER | STOP, Kw::None, 0), ("there", PRON | F | STARTER | STOP, Kw::None, 0),
+    ("the", DET | F | STOP, Kw::The, 0), ("a", DET | F | STOP, Kw::A, 0),
+    ("an", DET | F | STOP, Kw::An, 0),
+    ("this", DET | DEMONST | F | STOP, Kw::This, 0), ("that", DET | DEMONST | F | STOP, Kw::That, 0),
+    ("these", DET | DEMONST | F | STOP, Kw::None, 0), ("those", DET | DEMONST | F | STOP, Kw::None, 0),
+    ("its", DET | F | STOP, Kw::None, 0), ("their", DET | F | STOP, Kw::None, 0),
+    ("his", DET | F | STOP, Kw::None, 0), ("her", DET | PRON | F | STOP, Kw::None, 0),
+    ("our", DET | F | STOP, Kw::None, 0), ("my", DET | F | STOP, Kw::None, 0),
+    ("your", DET | F | STOP, Kw::None, 0), ("each", DET | F | STOP, Kw::None, 0),
+    ("every", DET | F | STOP, Kw::None, 0), ("all", DET | F | STOP, Kw::None, 0),
+    ("both", DET | F | STOP, Kw::None, 0), ("no", DET | F | STOP, Kw::No, 0),
+    ("any", DET | F | STOP, Kw::None, 0), ("other", F, Kw::None, 0),
+    ("it", PRON | F | STOP, Kw::None, 0), ("he", PRON | F | STOP, Kw::None, 0),
+    ("she", PRON | F | STOP, Kw::None, 0), ("they", PRON | F | STOP, Kw::None, 0),
+    ("we", PRON | F | STOP, Kw::None, 0), ("i", PRON | F | STOP, Kw::None, 0),
+    ("you", PRON | F | STOP, Kw::None, 0), ("there", PRON | F | STOP, Kw::None, 0),
     ("them", PRON | F | STOP, Kw::None, 0), ("him", PRON | F | STOP, Kw::None, 0),
     ("us", PRON | F | STOP, Kw::None, 0), ("me", PRON | F | STOP, Kw::None, 0),
-    ("who", F | STOP | STARTER, Kw::None, 0), ("which", F | STOP | STARTER, Kw::None, 0),
-    ("what", F | STOP | STARTER, Kw::None, 0), ("when", F | STOP | STARTER, Kw::None, 0),
-    ("where", F | STOP | STARTER, Kw::None, 0), ("why", F | STOP | STARTER, Kw::None, 0),
-    ("how", F | STOP | STARTER, Kw::None, 0), ("whose", F | STOP, Kw::None, 0),
-    ("here", F | STARTER | STOP, Kw::None, 0), ("then", F | ADVERB | STARTER | STOP, Kw::None, 0),
-    ("now", F | ADVERB | STARTER | STOP, Kw::None, 0), ("also", F | ADVERB | STARTER | STOP, Kw::None, 0),
-    ("still", F | ADVERB | STARTER | STOP, Kw::None, 0), ("already", F | ADVERB | STOP, Kw::None, 0),
-    ("reportedly", F | ADVERB | STOP, Kw::None, 0), ("not", F | ADVERB | STARTER | STOP, Kw::None, 0),
+    ("who", F | STOP, Kw::None, 0), ("which", F | STOP, Kw::None, 0),
+    ("what", F | STOP, Kw::None, 0), ("when", F | STOP, Kw::None, 0),
+    ("where", F | STOP, Kw::None, 0), ("why", F | STOP, Kw::None, 0),
+    ("how", F | STOP, Kw::None, 0), ("whose", F | STOP, Kw::None, 0),
+    ("here", F | STOP, Kw::None, 0), ("then", F | ADVERB | STOP, Kw::None, 0),
+    ("now", F | ADVERB | STOP, Kw::None, 0), ("also", F | ADVERB | STOP, Kw::None, 0),
+    ("still", F | ADVERB | STOP, Kw::None, 0), ("already", F | ADVERB | STOP, Kw::None, 0),
+    ("reportedly", F | ADVERB | STOP, Kw::None, 0), ("not", F | ADVERB | STOP, Kw::None, 0),
     ("never", F | ADVERB | STOP, Kw::None, 0), ("only", F | ADVERB | STOP, Kw::None, 0),
     ("even", F | ADVERB | STOP, Kw::None, 0), ("allegedly", F | ADVERB | STOP, Kw::None, 0),
     ("subsequently", F | ADVERB | STOP, Kw::None, 0), ("finally", F | ADVERB | STOP, Kw::None, 0),
     ("eventually", F | ADVERB | STOP, Kw::None, 0), ("recently", F | ADVERB | STOP, Kw::None, 0),
     ("officially", F | ADVERB | STOP, Kw::None, 0), ("initially", F | ADVERB | STOP, Kw::None, 0),
-    ("so", CONJ | F | STARTER | STOP, Kw::None, 0), ("yet", CONJ | F | STARTER | STOP, Kw::None, 0),
+    ("so", CONJ | F | STOP, Kw::None, 0), ("yet", CONJ | F | STOP, Kw::None, 0),
     // discourse adverbs
-    ("however", DISCOURSE | F | STARTER | STOP, Kw::None, 0), ("meanwhile", DISCOURSE | F | STARTER | STOP, Kw::None, 0),
-    ("moreover", DISCOURSE | F | STARTER | STOP, Kw::None, 0), ("furthermore", DISCOURSE | F | STARTER | STOP, Kw::None, 0),
-    ("additionally", DISCOURSE | F | STARTER | STOP, Kw::None, 0), ("nevertheless", DISCOURSE | F | STARTER | STOP, Kw::None, 0),
-    ("nonetheless", DISCOURSE | F | STARTER | STOP, Kw::None, 0), ("instead", DISCOURSE | F | STARTER | STOP, Kw::None, 0),
-    ("indeed", DISCOURSE | F | STARTER | STOP, Kw::None, 0), ("separately", DISCOURSE | F | STARTER | STOP, Kw::None, 0),
-    ("thus", DISCOURSE | F | STARTER | STOP, Kw::None, 0), ("therefore", DISCOURSE | F | STARTER | STOP, Kw::None, 0),
+    ("however", DISCOURSE | F | STOP, Kw::None, 0), ("meanwhile", DISCOURSE | F | STOP, Kw::None, 0),
+    ("moreover", DISCOURSE | F | STOP, Kw::None, 0), ("furthermore", DISCOURSE | F | STOP, Kw::None, 0),
+    ("additionally", DISCOURSE | F | STOP, Kw::None, 0), ("nevertheless", DISCOURSE | F | STOP, Kw::None, 0),
+    ("nonetheless", DISCOURSE | F | STOP, Kw::None, 0), ("instead", DISCOURSE | F | STOP, Kw::None, 0),
+    ("indeed", DISCOURSE | F | STOP, Kw::None, 0), ("separately", DISCOURSE | F | STOP, Kw::None, 0),
+    ("thus", DISCOURSE | F | STOP, Kw::None, 0), ("therefore", DISCOURSE | F | STOP, Kw::None, 0),
     // prepositions and conjunctions
-    ("in", PREP | F | STARTER | STOP, Kw::In, 0), ("on", PREP | F | STARTER | STOP, Kw::On, 0),
-    ("at", PREP | F | STARTER | STOP, Kw::At, 0), ("of", PREP | F | STOP, Kw::Of, 0),
-    ("for", PREP | F | STARTER | STOP, Kw::For, 0), ("from", PREP | F | STARTER | STOP, Kw::From, 0),
-    ("to", PREP | F | STOP, Kw::To, 0), ("by", PREP | F | STARTER | STOP, Kw::By, 0),
-    ("with", PREP | F | STARTER | STOP, Kw::None, 0), ("without", PREP | F | STARTER | STOP, Kw::None, 0),
-    ("between", PREP | F | STARTER | STOP, Kw::None, 0), ("into", PREP | F | STOP, Kw::None, 0),
-    ("onto", PREP | F | STOP, Kw::None, 0), ("through", PREP | F | STARTER | STOP, Kw::None, 0),
-    ("across", PREP | F | STARTER | STOP, Kw::None, 0), ("against", PREP | F | STARTER | STOP, Kw::None, 0),
-    ("among", PREP | F | STARTER | STOP, Kw::None, 0), ("amid", PREP | F | STARTER | STOP, Kw::None, 0),
-    ("within", PREP | F | STARTER | STOP, Kw::None, 0), ("toward", PREP | F | STOP, Kw::None, 0),
+    ("in", PREP | F | STOP, Kw::In, 0), ("on", PREP | F | STOP, Kw::On, 0),
+    ("at", PREP | F | STOP, Kw::At, 0), ("of", PREP | F | STOP, Kw::Of, 0),
+    ("for", PREP | F | STOP, Kw::For, 0), ("from", PREP | F | STOP, Kw::From, 0),
+    ("to", PREP | F | STOP, Kw::To, 0), ("by", PREP | F | STOP, Kw::By, 0),
+    ("with", PREP | F | STOP, Kw::None, 0), ("without", PREP | F | STOP, Kw::None, 0),
+    ("between", PREP | F | STOP, Kw::None, 0), ("into", PREP | F | STOP, Kw::None, 0),
+    ("onto", PREP | F | STOP, Kw::None, 0), ("through", PREP | F | STOP, Kw::None, 0),
+    ("across", PREP | F | STOP, Kw::None, 0), ("against", PREP | F | STOP, Kw::None, 0),
+    ("among", PREP | F | STOP, Kw::None, 0), ("amid", PREP | F | STOP, Kw::None, 0),
+    ("within", PREP | F | STOP, Kw::None, 0), ("toward", PREP | F | STOP, Kw::None, 0),
     ("towards", PREP | F | STOP, Kw::None, 0), ("via", PREP | F | STOP, Kw::None, 0),
-    ("despite", PREP | F | STARTER | STOP, Kw::None, 0), ("near", PREP | F | STOP, Kw::None, 0),
+    ("despite", PREP | F | STOP, Kw::None, 0), ("near", PREP | F | STOP, Kw::None, 0),
     ("like", PREP | F | STOP, Kw::None, 0), ("including", PREP | F | STOP, Kw::None, 0),
     ("along", PREP | F | STOP, Kw::None, 0), ("upon", PREP | F | STOP, Kw::None, 0),
-    ("according", F | STARTER | STOP, Kw::According, 0), ("citing", F | STOP, Kw::Citing, 0),
-    ("and", CONJ | F | STARTER | STOP, Kw::And, 0), ("but", CONJ | F | STARTER | STOP, Kw::But, 0),
-    ("or", CONJ | F | STARTER | STOP, Kw::Or, 0), ("nor", CONJ | F | STOP, Kw::None, 0),
-    ("if", F | STARTER | STOP, Kw::None, 0), ("while", F | STARTER | STOP, Kw::None, 0),
-    ("although", F | STARTER | STOP, Kw::None, 0), ("though", F | STARTER | STOP, Kw::None, 0),
-    ("because", F | STARTER | STOP, Kw::None, 0), ("whether", F | STOP, Kw::None, 0),
-    ("unless", F | STARTER | STOP, Kw::None, 0), ("once", F | STARTER | STOP, Kw::None, 0),
+    ("according", F | STOP, Kw::According, 0), ("citing", F | STOP, Kw::Citing, 0),
+    ("and", CONJ | F | STOP, Kw::And, 0), ("but", CONJ | F | STOP, Kw::But, 0),
+    ("or", CONJ | F | STOP, Kw::Or, 0), ("nor", CONJ | F | STOP, Kw::None, 0),
+    ("if", F | STOP, Kw::None, 0), ("while", F | STOP, Kw::None, 0),
+    ("although", F | STOP, Kw::None, 0), ("though", F | STOP, Kw::None, 0),
+    ("because", F | STOP, Kw::None, 0), ("whether", F | STOP, Kw::None, 0),
+    ("unless", F | STOP, Kw::None, 0), ("once", F | STOP, Kw::None, 0),
     // auxiliaries and modals
     ("is", AUX | F | STOP, Kw::None, 0), ("are", AUX | F | STOP, Kw::None, 0), ("was", AUX | F | STOP, Kw::None, 0),
     ("were", AUX | F | STOP, Kw::None, 0), ("be", F | STOP, Kw::None, 0), ("been", F | STOP, Kw::None, 0),
@@ -427,6 +457,71 @@ const WORDS: &[(&str, u32, Kw, u32)] = &[
     ("people", F, Kw::None, 0), ("residents", F, Kw::None, 0),
 ];
 
+/// The sentence splitter's words ([`sbd`] bits), lower case. Month and weekday abbreviations
+/// are in [`WORDS`] too (their class there is the grammar's).
+#[rustfmt::skip]
+pub(crate) const SBD_WORDS: &[(&str, u16)] = &[
+    // titles before a name
+    ("mr", sbd::TITLE), ("mrs", sbd::TITLE), ("ms", sbd::TITLE), ("dr", sbd::TITLE),
+    ("prof", sbd::TITLE), ("gen", sbd::TITLE), ("st", sbd::TITLE | sbd::ABBR), ("mt", sbd::TITLE | sbd::ABBR),
+    ("ft", sbd::TITLE | sbd::ABBR), ("sen", sbd::TITLE), ("rep", sbd::TITLE), ("gov", sbd::TITLE),
+    ("lt", sbd::TITLE), ("col", sbd::TITLE | sbd::NUMBER), ("sgt", sbd::TITLE), ("capt", sbd::TITLE),
+    ("cmdr", sbd::TITLE), ("adm", sbd::TITLE), ("rev", sbd::TITLE), ("hon", sbd::TITLE),
+    ("pres", sbd::TITLE), ("messrs", sbd::TITLE), ("mme", sbd::TITLE), ("mlle", sbd::TITLE),
+    ("maj", sbd::TITLE), ("brig", sbd::TITLE), ("supt", sbd::TITLE), ("insp", sbd::TITLE),
+    ("fr", sbd::TITLE), ("sr", sbd::TITLE | sbd::ABBR), ("jr", sbd::TITLE | sbd::ABBR), ("mx", sbd::TITLE),
+    ("cpl", sbd::TITLE), ("pvt", sbd::TITLE), ("amb", sbd::TITLE), ("atty", sbd::TITLE),
+    ("rt", sbd::TITLE | sbd::NUMBER), ("sens", sbd::TITLE), ("reps", sbd::TITLE), ("govs", sbd::TITLE),
+    // abbreviations that take a number
+    ("p", sbd::NUMBER), ("pp", sbd::NUMBER), ("no", sbd::NUMBER | sbd::ABBR), ("nos", sbd::NUMBER),
+    ("nr", sbd::NUMBER), ("vol", sbd::NUMBER), ("vols", sbd::NUMBER), ("fig", sbd::NUMBER),
+    ("figs", sbd::NUMBER), ("art", sbd::NUMBER), ("sec", sbd::NUMBER), ("ch", sbd::NUMBER),
+    ("chap", sbd::NUMBER), ("para", sbd::NUMBER), ("approx", sbd::NUMBER | sbd::ABBR), ("ca", sbd::NUMBER),
+    ("c", sbd::NUMBER), ("v", sbd::NUMBER | sbd::NEVER_FINAL), ("vs", sbd::NUMBER | sbd::NEVER_FINAL),
+    ("op", sbd::NUMBER), ("ed", sbd::NUMBER), ("tel", sbd::NUMBER), ("ext", sbd::NUMBER),
+    ("est", sbd::NUMBER | sbd::ABBR | sbd::ZONE), ("rs", sbd::NUMBER), ("ref", sbd::NUMBER), ("pt", sbd::NUMBER | sbd::ZONE),
+    ("pts", sbd::NUMBER), ("ex", sbd::NUMBER),
+    ("jan", sbd::NUMBER | sbd::ABBR), ("feb", sbd::NUMBER | sbd::ABBR), ("mar", sbd::NUMBER | sbd::ABBR),
+    ("apr", sbd::NUMBER | sbd::ABBR), ("jun", sbd::NUMBER | sbd::ABBR), ("jul", sbd::NUMBER | sbd::ABBR),
+    ("aug", sbd::NUMBER | sbd::ABBR), ("sep", sbd::NUMBER | sbd::ABBR), ("sept", sbd::NUMBER | sbd::ABBR),
+    ("oct", sbd::NUMBER | sbd::ABBR), ("nov", sbd::NUMBER | sbd::ABBR), ("dec", sbd::NUMBER | sbd::ABBR),
+    // abbreviations that may end a sentence
+    ("inc", sbd::ABBR), ("co", sbd::ABBR), ("corp", sbd::ABBR), ("ltd", sbd::ABBR), ("llc", sbd::ABBR),
+    ("plc", sbd::ABBR), ("etc", sbd::ABBR), ("al", sbd::ABBR), ("dept", sbd::ABBR), ("govt", sbd::ABBR),
+    ("intl", sbd::ABBR), ("assn", sbd::ABBR), ("bros", sbd::ABBR), ("univ", sbd::ABBR),
+    ("mon", sbd::ABBR), ("tue", sbd::ABBR), ("tues", sbd::ABBR), ("wed", sbd::ABBR), ("thu", sbd::ABBR),
+    ("thurs", sbd::ABBR), ("fri", sbd::ABBR), ("sat", sbd::ABBR), ("sun", sbd::ABBR),
+    ("ave", sbd::ABBR), ("blvd", sbd::ABBR), ("rd", sbd::ABBR), ("mins", sbd::ABBR), ("min", sbd::ABBR),
+    ("hrs", sbd::ABBR), ("hr", sbd::ABBR), ("sq", sbd::ABBR), ("km", sbd::ABBR), ("kg", sbd::ABBR),
+    ("lb", sbd::ABBR), ("lbs", sbd::ABBR), ("oz", sbd::ABBR), ("mi", sbd::ABBR), ("ibid", sbd::ABBR),
+    // never at the end of a sentence
+    ("cf", sbd::NEVER_FINAL), ("viz", sbd::NEVER_FINAL), ("eg", sbd::NEVER_FINAL), ("ie", sbd::NEVER_FINAL),
+    ("e.g", sbd::NEVER_FINAL), ("i.e", sbd::NEVER_FINAL),
+    // words that continue a name after an abbreviation ("U.S. Air Force"); roles and
+    // organisation words (class ROLE, ORG) continue as well
+    ("air", sbd::CONTINUES), ("navy", sbd::CONTINUES), ("marine", sbd::CONTINUES), ("marines", sbd::CONTINUES),
+    ("congress", sbd::CONTINUES), ("embassy", sbd::CONTINUES), ("consulate", sbd::CONTINUES),
+    ("treasury", sbd::CONTINUES), ("census", sbd::CONTINUES), ("capitol", sbd::CONTINUES),
+    ("coast", sbd::CONTINUES), ("border", sbd::CONTINUES), ("customs", sbd::CONTINUES), ("postal", sbd::CONTINUES),
+    ("supreme", sbd::CONTINUES), ("federal", sbd::CONTINUES), ("national", sbd::CONTINUES), ("high", sbd::CONTINUES),
+    ("security", sbd::CONTINUES), ("special", sbd::CONTINUES), ("central", sbd::CONTINUES),
+    ("district", sbd::CONTINUES), ("circuit", sbd::CONTINUES), ("open", sbd::CONTINUES),
+    ("dollar", sbd::CONTINUES), ("dollars", sbd::CONTINUES), ("economy", sbd::CONTINUES),
+    ("military", sbd::CONTINUES), ("intelligence", sbd::CONTINUES), ("troops", sbd::CONTINUES),
+    ("soldiers", sbd::CONTINUES), ("citizens", sbd::CONTINUES), ("authorities", sbd::CONTINUES),
+    ("mission", sbd::CONTINUES), ("delegation", sbd::CONTINUES), ("envoys", sbd::CONTINUES),
+    ("officials", sbd::CONTINUES), ("summit", sbd::CONTINUES), ("member", sbd::CONTINUES),
+    ("members", sbd::CONTINUES), ("team", sbd::CONTINUES), ("policy", sbd::CONTINUES),
+    ("attorney", sbd::CONTINUES), ("justice", sbd::CONTINUES), ("energy", sbd::CONTINUES),
+    ("defense", sbd::CONTINUES), ("defence", sbd::CONTINUES), ("state", sbd::CONTINUES),
+    ("health", sbd::CONTINUES), ("trade", sbd::CONTINUES), ("steel", sbd::CONTINUES),
+    // time zones after a clock time
+    ("gmt", sbd::ZONE), ("utc", sbd::ZONE), ("et", sbd::ZONE), ("edt", sbd::ZONE), ("ct", sbd::ZONE),
+    ("cdt", sbd::ZONE), ("cst", sbd::ZONE), ("pdt", sbd::ZONE), ("pst", sbd::ZONE), ("mdt", sbd::ZONE),
+    ("mst", sbd::ZONE), ("cet", sbd::ZONE), ("cest", sbd::ZONE), ("bst", sbd::ZONE), ("jst", sbd::ZONE),
+    ("ist", sbd::ZONE), ("aest", sbd::ZONE), ("local", sbd::ZONE),
+];
+
 const TABLE_BITS: u32 = 11;
 const TABLE_SIZE: usize = 1 << TABLE_BITS;
 
@@ -511,6 +606,14 @@ pub(crate) fn table() -> &'static Table {
             if entry.val == 0 {
                 entry.val = val;
             }
+        }
+        for &(word, bits) in SBD_WORDS {
+            let entry = match key(word.as_bytes()) {
+                Some(Key::Short(k)) => insert(&mut t.short_keys, &mut t.short, k, hash64(k)),
+                Some(Key::Long(k)) => insert(&mut t.long_keys, &mut t.long, k, hash128(k)),
+                None => continue,
+            };
+            entry.sbd |= bits;
         }
         t
     })
@@ -657,5 +760,16 @@ mod tests {
         for &(word, class, _, _) in WORDS {
             assert!(lookup(word.as_bytes()).class & class == class, "{word}");
         }
+        for &(word, bits) in SBD_WORDS {
+            assert!(lookup(word.as_bytes()).sbd & bits == bits, "{word}");
+        }
+    }
+
+    #[test]
+    fn splitter_words_are_no_grammar_words() {
+        // A word the splitter knows, and the grammar does not, stays an unknown word to it.
+        assert_eq!(lookup(b"oz").class, 0);
+        assert!(lookup(b"oz").is_sbd(sbd::ABBR));
+        assert!(lookup(b"Jan").is(MONTH) && lookup(b"Jan").is_sbd(sbd::NUMBER));
     }
 }

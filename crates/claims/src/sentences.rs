@@ -8,20 +8,55 @@
 //!
 //! The rules, in the order they apply at a full stop:
 //! - a full stop followed directly by a letter or digit is inside a word ("3.5", "U.S.A",
-//!   "example.com");
+//!   "example.com"), except a citation mark run into the text after a word: "disputed.[4]",
+//!   "the region.7 8", "disputed.²" end the sentence after the mark when whitespace and a capital
+//!   follow (digits only after a lower-case letter and not after a word that takes a number, so
+//!   "3.5", "fig.3" and "No.5" stay);
 //! - ellipses: three dots ("...", ". . .") continue the sentence; four end it when a capital
 //!   follows; "word. . . . Next" ends after the word's own full stop;
 //! - a lower-case next word continues the sentence ("Co. at noon", "'This is great.' she said");
+//! - a parenthesis or bracket next that closes on the same line and is followed by a lower-case
+//!   word or a comma sits inside the sentence ("Acme Holdings Ltd. (“Acme”) and …");
 //! - a digit next continues after an abbreviation that takes a number ("p. 55", "No. 5",
 //!   "Sept. 17") and ends the sentence otherwise;
-//! - a capital next continues after a title ("Dr. Smith", "Mt. Fuji") and after an initial of a
-//!   name ("Jonas E. Smith"); after other abbreviations ("U.S.", "Inc.", "a.m.") it ends the
-//!   sentence only when the next word usually starts one ("U.S. How" but "U.S. Government");
-//!   after any other word it ends the sentence.
+//! - a capital next continues after a title ("Dr. Smith", "Mt. Fuji"), after an initial of a name
+//!   ("Jonas E. Smith") and after "e.g.", "i.e.", "cf.", "vs.";
+//! - after a clock time ("a.m.", "p.m.", "pm.") a capital continues when the time opens its
+//!   clause (only prepositions, qualifiers and adverbs between the sentence start, a comma, a
+//!   colon, a semicolon or a conjunction and the number: "At 5 a.m. Mr. Smith went …", ", and by
+//!   11 p.m. Ms. Roe …") or is a weekday, month or time zone ("9 a.m. Thursday", "8 a.m. GMT");
+//!   a time that closes its clause ends the sentence ("… closed at 8 p.m. Counting began …",
+//!   "… left the bank at 6 P.M. Mr. Smith then …"). Letter case ("a.m." / "P.M.") never decides;
+//! - after any other abbreviation — a dotted acronym ("U.S.", "E.U.", "B.C.") or one of the
+//!   lexicon's ("Inc.", "etc.", "oz.", "Jan.") — a capital ends the sentence unless it continues a
+//!   name: a role or organisation word, or one of the lexicon's words that follow an
+//!   abbreviation ("U.S. Government", "U.S. Air Force", "U.N. Security Council", "Acme Inc.
+//!   Chairman"), so "… ambassador to the U.S. Crowds gathered …", "… 300 B.C. Later rulers …" and
+//!   "… weighed 12 oz. Staff …" end there. A title is not such a word ("… to the U.S. Mr. Biden
+//!   said" ends after "U.S.");
+//! - after any other word a capital ends the sentence.
 //!
-//! Closing quotes and brackets after the full stop stay with the sentence. A numbered list written
-//! on one line ("1. The first item 2. The second item") is split before each next marker, and a
-//! list marker at the start of a sentence never ends it.
+//! `!` and `?` (and runs of them with full stops: "!!!", "?!", "?!?!") end a sentence before
+//! whitespace and anything but a lower-case letter ("Yahoo! in …" continues); an ellipsis "…" or
+//! "..." ends it before a capital other than "I".
+//!
+//! A quotation holds its sentences: an end inside a quotation (`"` or `“`) opened in the current
+//! sentence does not end it when the quotation closes within 400 bytes and before a blank line
+//! (`She said: “We lost. We will be back.” Then …` is two sentences, the first with the whole
+//! quotation; `“It is safe. It was inspected,” the mayor said.` is one). A quotation left open
+//! does not hold.
+//!
+//! Closing quotes and brackets after the full stop stay with the sentence. A list marker at the
+//! start of a sentence never ends it: bullets ("•", "* ", "- "), numbers ("1.", "1.)", "1)",
+//! "(1)"), letters ("a.", "a)", "(a)", "(A)", before a capital) and roman numerals ("iv.",
+//! "(iv)", "II.", before a capital; an upper-case letter with a full stop is an initial, "B.
+//! Obama", unless it is a roman numeral of two or more letters or "I"). A list written on one
+//! line ("1. The first item 2. The second item", "(i) … (ii) …") is split before each next
+//! marker (the next number, letter or numeral in the same style); a list inside a sentence
+//! ("three parts: a) …, b) …") is not split.
+//!
+//! The word lists (titles, abbreviations, the words that continue a name, time zones) are the
+//! lexicon's (`lexicon::SBD_WORDS`); this module has none of its own.
 //!
 //! Line breaks inside a block are spaces, except that a line without final punctuation followed
 //! by a line that starts like a sentence is a sentence of its own (a headline or standfirst), and
@@ -37,12 +72,16 @@ use nom::character::complete::{char as nchar, space0};
 use nom::combinator::{opt, recognize};
 use nom::{IResult, Parser};
 
-use crate::lexicon::{self, class};
+use crate::lexicon::{self, Entry, Kw, class, sbd};
 
 /// The longest sentence the splitter produces, in bytes.
 pub(crate) const MAX_SENTENCE: usize = 16 * 1024;
 /// How far back the word before a full stop is read.
 const WORD_LOOKBACK: usize = 64;
+/// How far ahead the closing mark of an open quotation is looked for.
+const QUOTE_LOOKAHEAD: usize = 400;
+/// How far ahead the closing bracket of a parenthesis after a full stop is looked for.
+const PAREN_LOOKAHEAD: usize = 120;
 
 /// A sentence found in a block: byte range (trimmed) and whether it is a teaser line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,17 +178,52 @@ fn trim_end(text: &str, start: usize, mut end: usize) -> usize {
     end
 }
 
-/// A list marker: an optional bullet, then `1.`, `1.)`, `1)` or `a.`, then a space.
+/// A list marker: an optional bullet, then `1.`, `1.)`, `1)`, `(1)`, `a.`, `a)`, `(a)`, `iv.`,
+/// `(iv)`, `II.` or `(A)`, then a space.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Marker {
-    /// The number (or letter as 1 = a) and its style (0 `.`, 1 `.)`, 2 `)`).
+    /// The number, or the letter as 1 = a.
     n: u32,
-    letter: bool,
+    /// The value as a roman numeral (0 when it is none).
+    roman: u32,
+    /// 0 digits, 1 lower-case, 2 upper-case.
+    kind: u8,
+    /// 0 `.`, 1 `.)`, 2 `)`, 3 `( )`.
     style: u8,
 }
 
 fn bullet(i: &str) -> IResult<&str, &str> {
-    alt((tag("•"), tag("⁃"), tag("◦"), tag("▪"), tag("‣"))).parse(i)
+    alt((
+        tag("•"),
+        tag("⁃"),
+        tag("◦"),
+        tag("▪"),
+        tag("‣"),
+        tag("* "),
+        tag("- "),
+    ))
+    .parse(i)
+}
+
+/// The value of a roman numeral of `i`, `v` and `x` (either case, not mixed), up to 39.
+fn roman(s: &str) -> u32 {
+    let mut total = 0;
+    let mut prev = 0;
+    for c in s.chars().rev() {
+        let v = match c.to_ascii_lowercase() {
+            'i' => 1,
+            'v' => 5,
+            'x' => 10,
+            _ => return 0,
+        };
+        if v < prev {
+            total -= v;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    total
 }
 
 /// Parses a list marker at the start of `i`; returns the rest (after the marker and spaces) and
@@ -160,9 +234,12 @@ fn list_marker(i: &str) -> Option<(&str, Option<Marker>)> {
         opt(bullet),
         space0,
         opt((
+            opt(nchar('(')),
             alt((
                 take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
-                take_while_m_n(1, 1, |c: char| c.is_ascii_lowercase()),
+                take_while_m_n(2, 6, |c: char| matches!(c, 'i' | 'v' | 'x')),
+                take_while_m_n(1, 6, |c: char| matches!(c, 'I' | 'V' | 'X')),
+                take_while_m_n(1, 1, |c: char| c.is_ascii_alphabetic()),
             )),
             alt((tag(".)"), tag("."), tag(")"))),
             spaces,
@@ -172,32 +249,62 @@ fn list_marker(i: &str) -> Option<(&str, Option<Marker>)> {
     let Ok((rest, (b, _, numbered))) = parsed else {
         return None;
     };
-    let Some((num, style, _)) = numbered else {
+    let Some((paren, num, style, _)) = numbered else {
         return b.map(|_| (rest, None));
     };
-    let letter = !num.as_bytes()[0].is_ascii_digit();
-    let n = if letter {
-        u32::from(num.as_bytes()[0] - b'a') + 1
+    let first = num.as_bytes()[0];
+    let kind = if first.is_ascii_digit() {
+        0
+    } else if first.is_ascii_lowercase() {
+        1
     } else {
-        num.parse().unwrap_or(0)
+        2
     };
-    let style = match style {
-        "." => 0,
-        ".)" => 1,
-        _ => 2,
+    let style = match (paren.is_some(), style) {
+        (true, ")") => 3,
+        (true, _) => return None,
+        (false, ".") => 0,
+        (false, ".)") => 1,
+        (false, _) => 2,
     };
-    // A lower-case letter is a marker only before a capitalised item ("a. The first item").
-    if letter && !rest.chars().next().is_some_and(char::is_uppercase) {
-        return None;
+    let n = match kind {
+        0 => num.parse().unwrap_or(0),
+        _ if num.len() == 1 => u32::from(first.to_ascii_lowercase() - b'a') + 1,
+        _ => 0,
+    };
+    let r = if kind == 0 { 0 } else { roman(num) };
+    if kind != 0 {
+        // A letter or numeral is a marker only before a capitalised item ("a. The first
+        // item"), and an upper-case one with a full stop only as a roman numeral ("II. The"):
+        // "B. Obama" is an initial.
+        if !rest.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        if kind == 2 && style == 0 && !(r > 0 && (num.len() > 1 || num == "I")) {
+            return None;
+        }
+        if num.len() > 1 && r == 0 {
+            return None;
+        }
     }
-    Some((rest, Some(Marker { n, letter, style })))
+    Some((
+        rest,
+        Some(Marker {
+            n,
+            roman: r,
+            kind,
+            style,
+        }),
+    ))
 }
 
 /// Whether `i` starts with the marker after `m` (optionally after a bullet).
 fn is_next_marker(i: &str, m: Marker) -> bool {
     match list_marker(i) {
         Some((_, Some(next))) => {
-            next.letter == m.letter && next.style == m.style && next.n == m.n + 1
+            next.kind == m.kind
+                && next.style == m.style
+                && ((m.n > 0 && next.n == m.n + 1) || (m.roman > 0 && next.roman == m.roman + 1))
         }
         _ => false,
     }
@@ -297,6 +404,19 @@ struct Splitter<'a> {
     /// The block is hard-wrapped prose (some line continues a sentence on the next line in
     /// lower case): then a line without final punctuation is not a headline.
     wrapped: bool,
+    /// Quotation marks of the current sentence are counted up to here.
+    q_scan: usize,
+    /// The quotation open at `q_scan`, if any.
+    q_open: Option<Quote>,
+    /// Where the open quotation is known to close (0: not known).
+    q_close: usize,
+}
+
+/// An open quotation: straight `"` or curly `“`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quote {
+    Straight,
+    Curly,
 }
 
 /// Whether some line of `text[start..end]` ends without final punctuation and the next line
@@ -325,6 +445,9 @@ pub(crate) fn split(text: &str, start: usize, end: usize, out: &mut Vec<RawSente
         body: start,
         marker: None,
         wrapped: is_wrapped(text, start, end),
+        q_scan: start,
+        q_open: None,
+        q_close: 0,
     };
     sp.run(start);
 }
@@ -342,6 +465,66 @@ impl Splitter<'_> {
                 body,
             });
         }
+        self.q_scan = end;
+        self.q_open = None;
+        self.q_close = 0;
+    }
+
+    /// Whether a sentence end at `at` lies inside a quotation opened in this sentence that closes
+    /// within [`QUOTE_LOOKAHEAD`] bytes (and before a blank line): then the quotation's sentences
+    /// stay one sentence with what frames them (`She said: “We lost. We will be back.”`). Quotation
+    /// marks are counted once each, as the scan moves forward.
+    fn in_quotation(&mut self, at: usize) -> bool {
+        let b = self.text.as_bytes();
+        let at = at.min(self.end);
+        if self.q_scan < self.start {
+            self.q_scan = self.start;
+            self.q_open = None;
+            self.q_close = 0;
+        }
+        let mut k = self.q_scan;
+        while k < at {
+            let Some(d) = memchr::memchr2(b'"', 0xE2, &b[k..at]) else {
+                break;
+            };
+            let p = k + d;
+            if b[p] == b'"' {
+                self.q_open = match self.q_open {
+                    Some(_) => None,
+                    None => Some(Quote::Straight),
+                };
+                k = p + 1;
+            } else {
+                match char_at(self.text, p) {
+                    Some('“') => self.q_open = Some(Quote::Curly),
+                    Some('”') => self.q_open = None,
+                    _ => {}
+                }
+                k = p + 1;
+            }
+        }
+        self.q_scan = self.q_scan.max(at);
+        let Some(q) = self.q_open else {
+            self.q_close = 0;
+            return false;
+        };
+        if self.q_close > at {
+            return true;
+        }
+        let lim = (at + QUOTE_LOOKAHEAD).min(self.end);
+        let hay = &b[at..lim];
+        let close = match q {
+            Quote::Straight => memchr::memchr(b'"', hay),
+            Quote::Curly => memchr::memmem::find(hay, "”".as_bytes()),
+        };
+        let Some(c) = close else {
+            return false;
+        };
+        if memchr::memmem::find(&hay[..c], b"\n\n").is_some() {
+            return false;
+        }
+        self.q_close = at + c;
+        true
     }
 
     /// Starts a sentence at `i` (after whitespace); returns where scanning resumes.
@@ -414,6 +597,7 @@ impl Splitter<'_> {
 
     fn apply(&mut self, step: Step) -> usize {
         match step {
+            Step::Boundary { resume, .. } if self.in_quotation(resume) => resume,
             Step::Boundary { end, resume } => {
                 self.emit(end, false);
                 self.begin(resume)
@@ -541,11 +725,9 @@ impl Splitter<'_> {
     fn space(&mut self, i: usize) -> usize {
         if let Some(m) = self.marker {
             let rest = self.text.get(i + 1..self.end).unwrap_or("");
-            if rest
-                .as_bytes()
-                .first()
-                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == 0xE2)
-                && is_next_marker(rest, m)
+            if rest.as_bytes().first().is_some_and(|c| {
+                c.is_ascii_alphanumeric() || matches!(*c, 0xE2 | b'(' | b'*' | b'-')
+            }) && is_next_marker(rest, m)
                 && self.has_content(i)
             {
                 self.emit(i, false);
@@ -683,10 +865,21 @@ impl Splitter<'_> {
             return Step::Boundary { end: e, resume: e };
         };
         if !ws {
+            if let Some(end) = self.citation(i, e) {
+                return Step::Boundary { end, resume: end };
+            }
             return Step::Continue(e.max(i + 1));
         }
         if nc.is_lowercase() || matches!(nc, ',' | ';' | ':' | '%') {
             return Step::Continue(e);
+        }
+        if matches!(nc, '(' | '[') {
+            if self.parenthesis_continues(n) {
+                return Step::Continue(e);
+            }
+            if self.bracketed_marker(n) {
+                return Step::Boundary { end: e, resume: e };
+            }
         }
         let word = self.word_before(i);
         if nc.is_ascii_digit() {
@@ -727,14 +920,178 @@ impl Splitter<'_> {
                 Step::Boundary { end: e, resume: e }
             };
         }
-        if is_soft_abbreviation(w) {
-            return if self.starts_sentence(lpos) {
-                Step::Boundary { end: e, resume: e }
-            } else {
-                Step::Continue(e)
-            };
+        let cont = match abbreviation(w) {
+            Abbr::None => false,
+            Abbr::NeverFinal => true,
+            Abbr::Time => {
+                let next = self.word_at(lpos);
+                next.is(class::WEEKDAY | class::MONTH)
+                    || next.is_sbd(sbd::ZONE)
+                    || self.time_opens_clause(i - w.len())
+            }
+            Abbr::MayEnd => continues_name(self.word_at(lpos)),
+        };
+        if cont {
+            Step::Continue(e)
+        } else {
+            Step::Boundary { end: e, resume: e }
         }
-        Step::Boundary { end: e, resume: e }
+    }
+
+    /// A citation mark attached to the full stop at `i` (closers end at `e`): `[4]`, `[12][13]`,
+    /// `7 8` (footnote numbers run into the text after a word: "the region.7 8") or superscript
+    /// digits, followed by whitespace and a capital or the end of the block. Returns where the
+    /// sentence ends (after the mark).
+    fn citation(&self, i: usize, e: usize) -> Option<usize> {
+        let b = self.text.as_bytes();
+        let mut k = e;
+        if b.get(k) == Some(&b'[') {
+            while b.get(k) == Some(&b'[') {
+                let mut m = k + 1;
+                while m < self.end && m - k <= 4 && b[m].is_ascii_alphanumeric() {
+                    m += 1;
+                }
+                if m == k + 1 || b.get(m) != Some(&b']') {
+                    return None;
+                }
+                k = m + 1;
+            }
+        } else if b.get(k).is_some_and(u8::is_ascii_digit) {
+            // Only after a word of letters (never a number: "3.5"), not one that takes a number
+            // ("p.5", "No.5").
+            let before = i.checked_sub(1).and_then(|p| b.get(p))?;
+            if !before.is_ascii_lowercase() || self.word_before(i).is_none_or(takes_number) {
+                return None;
+            }
+            loop {
+                let mut m = k;
+                while m < self.end && m - k < 3 && b[m].is_ascii_digit() {
+                    m += 1;
+                }
+                if m == k || b.get(m).is_some_and(u8::is_ascii_alphanumeric) {
+                    return None;
+                }
+                k = m;
+                // Another footnote number after one space.
+                if b.get(k) == Some(&b' ') && b.get(k + 1).is_some_and(u8::is_ascii_digit) {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+        } else {
+            while let Some(c) = char_at(self.text, k).filter(|_| k < self.end) {
+                if !matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹') {
+                    break;
+                }
+                k += c.len_utf8();
+            }
+            if k == e {
+                return None;
+            }
+        }
+        let (nc, _, ws) = self.next_char(k);
+        match nc {
+            None => Some(k),
+            Some(c) if ws && (c.is_uppercase() || is_opener(c)) => Some(k),
+            _ => None,
+        }
+    }
+
+    /// Whether the parenthesis or bracket opening at `n` (after a full stop and a space) closes
+    /// within [`PAREN_LOOKAHEAD`] bytes on the same line and is followed by a lower-case word or
+    /// a comma: then it sits inside the sentence ("Acme Holdings Ltd. (“Acme”) and …").
+    fn parenthesis_continues(&self, n: usize) -> bool {
+        let b = self.text.as_bytes();
+        let close = if b[n] == b'(' { b')' } else { b']' };
+        let lim = (n + PAREN_LOOKAHEAD).min(self.end);
+        let Some(c) = memchr::memchr2(close, b'\n', &b[n + 1..lim]).map(|d| n + 1 + d) else {
+            return false;
+        };
+        if b[c] != close {
+            return false;
+        }
+        let after = skip_inline_ws(self.text, c + 1, self.end);
+        char_at(self.text, after)
+            .filter(|_| after < self.end)
+            .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';'))
+    }
+
+    /// Whether a bracketed enumeration marker starts at `n`: `(1)`, `(a)`, `[z]`, `(vii)`, then a
+    /// space and a capital.
+    fn bracketed_marker(&self, n: usize) -> bool {
+        let b = self.text.as_bytes();
+        let close = if b[n] == b'(' { b')' } else { b']' };
+        let mut k = n + 1;
+        while k < self.end && k - n <= 4 && b[k].is_ascii_alphanumeric() {
+            k += 1;
+        }
+        if k == n + 1 || b.get(k) != Some(&close) || b.get(k + 1) != Some(&b' ') {
+            return false;
+        }
+        let word = &self.text[n + 1..k];
+        let marker = word.bytes().all(|c| c.is_ascii_digit()) || word.len() == 1 || roman(word) > 0;
+        marker && char_at(self.text, k + 2).is_some_and(char::is_uppercase)
+    }
+
+    /// The lexicon entry of the word (ASCII letters) at `pos`.
+    fn word_at(&self, pos: usize) -> Entry {
+        let b = self.text.as_bytes();
+        let mut k = pos;
+        while k < self.end && k - pos < 20 && b[k].is_ascii_alphabetic() {
+            k += 1;
+        }
+        lexicon::lookup(&b[pos..k])
+    }
+
+    /// Whether the clock time whose "a.m." starts at `w` opens its clause: between the clause's
+    /// start (the sentence start, a comma, semicolon, colon, opening bracket or a conjunction)
+    /// and the number stand only prepositions, qualifiers and adverbs ("At 5 a.m.", ", and
+    /// shortly after 9 p.m."). Then the capital after it is the clause's subject ("At 5 a.m. Mr.
+    /// Smith went …"); a time at the end of a clause ("… left the bank at 6 P.M. Mr. Smith …")
+    /// ends the sentence.
+    fn time_opens_clause(&self, w: usize) -> bool {
+        let b = self.text.as_bytes();
+        let floor = self.start.max(w.saturating_sub(WORD_LOOKBACK));
+        let mut k = w;
+        while k > floor && b[k - 1] == b' ' {
+            k -= 1;
+        }
+        // The number: digits with ':' or '.' ("5", "10:30", "9.15").
+        let num_end = k;
+        while k > floor && (b[k - 1].is_ascii_digit() || matches!(b[k - 1], b':' | b'.')) {
+            k -= 1;
+        }
+        if k == num_end || !b[k].is_ascii_digit() {
+            return false;
+        }
+        for _ in 0..4 {
+            while k > floor && is_ws_byte(b[k - 1]) {
+                k -= 1;
+            }
+            if k <= self.start {
+                return true;
+            }
+            if matches!(b[k - 1], b',' | b';' | b':' | b'(' | b'"') {
+                return true;
+            }
+            let end = k;
+            while k > floor && b[k - 1].is_ascii_alphabetic() {
+                k -= 1;
+            }
+            if k == end {
+                return false;
+            }
+            let word = &b[k..end];
+            let entry = lexicon::lookup(word);
+            if entry.is(class::CONJ) || matches!(entry.kw, Kw::And | Kw::But | Kw::Or) {
+                return true;
+            }
+            if !(entry.is(class::PREP | class::QUAL | class::ADVERB) || word.ends_with(b"ly")) {
+                return false;
+            }
+        }
+        false
     }
 
     /// The word just before the full stop at `i` (back to whitespace or an opener), if short.
@@ -783,202 +1140,67 @@ impl Splitter<'_> {
         let starts_upper = prev.chars().next().is_some_and(char::is_uppercase);
         starts_upper && !(w == "I" && lexicon::lookup(prev.as_bytes()).is(class::FUNC))
     }
-
-    /// Whether the word at `pos` usually starts a sentence ("How", "The", "It", "He").
-    fn starts_sentence(&self, pos: usize) -> bool {
-        let b = self.text.as_bytes();
-        let mut k = pos;
-        while k < self.end && k - pos < 20 && b[k].is_ascii_alphabetic() {
-            k += 1;
-        }
-        lexicon::lookup(&b[pos..k]).is(class::STARTER)
-    }
 }
 
-/// Titles before a name: never end a sentence before a capital or a number.
+/// A title before a name, written with a capital ("Dr", "Mt", "Sen"): never ends a sentence
+/// before a capital or a number.
 fn is_title(w: &str) -> bool {
     let w = w.trim_start_matches(['(', '"', '\'', '“', '‘']);
-    matches!(
-        w,
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Dr"
-            | "Prof"
-            | "Gen"
-            | "St"
-            | "Mt"
-            | "Ft"
-            | "Sen"
-            | "Rep"
-            | "Gov"
-            | "Lt"
-            | "Col"
-            | "Sgt"
-            | "Capt"
-            | "Cmdr"
-            | "Adm"
-            | "Rev"
-            | "Hon"
-            | "Pres"
-            | "Messrs"
-            | "Mme"
-            | "Mlle"
-            | "Maj"
-            | "Brig"
-            | "Supt"
-            | "Insp"
-            | "Fr"
-            | "Sr"
-            | "Jr"
-            | "Mx"
-            | "Cpl"
-            | "Pvt"
-            | "Amb"
-            | "Atty"
-            | "Rt"
-            | "Sens"
-            | "Reps"
-            | "Govs"
-    )
+    w.starts_with(|c: char| c.is_ascii_uppercase())
+        && lexicon::lookup(w.as_bytes()).is_sbd(sbd::TITLE)
 }
 
 /// Abbreviations that take a number: "p. 55", "No. 5", "Sept. 17", "N°. 1026".
 fn takes_number(w: &str) -> bool {
-    lexicon::with_lower(w, |l| {
-        matches!(
-            l,
-            b"p" | b"pp"
-                | b"no"
-                | b"nos"
-                | b"nr"
-                | b"vol"
-                | b"vols"
-                | b"fig"
-                | b"figs"
-                | b"art"
-                | b"sec"
-                | b"ch"
-                | b"chap"
-                | b"para"
-                | b"approx"
-                | b"ca"
-                | b"c"
-                | b"v"
-                | b"vs"
-                | b"op"
-                | b"ed"
-                | b"jan"
-                | b"feb"
-                | b"mar"
-                | b"apr"
-                | b"jun"
-                | b"jul"
-                | b"aug"
-                | b"sep"
-                | b"sept"
-                | b"oct"
-                | b"nov"
-                | b"dec"
-                | b"tel"
-                | b"ext"
-                | b"est"
-                | b"rt"
-                | b"rs"
-                | b"ref"
-                | b"pt"
-                | b"pts"
-                | b"col"
-                | b"ex"
-        ) || l == "n°".as_bytes()
-    })
-    .unwrap_or(false)
+    matches!(w, "N°" | "n°") || lexicon::lookup(w.as_bytes()).is_sbd(sbd::NUMBER)
 }
 
-/// Abbreviations that may end a sentence: "U.S.", "Inc.", "Co.", "etc.", "a.m.".
-fn is_soft_abbreviation(w: &str) -> bool {
-    // Dotted acronyms: single letters separated by full stops ("U.S", "E.U", "a.m", "e.g").
+/// What kind of abbreviation the word before a full stop is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Abbr {
+    /// Not an abbreviation: a capital next starts a sentence.
+    None,
+    /// "e.g.", "i.e.", "cf.", "vs.": a capital next continues.
+    NeverFinal,
+    /// "a.m.", "p.m.": see [`Splitter::time_opens_clause`].
+    Time,
+    /// Dotted acronyms ("U.S.", "E.U.", "B.C.") and the lexicon's abbreviations ("Inc.", "etc.",
+    /// "oz."): a capital next continues only when it continues a name ([`continues_name`]).
+    MayEnd,
+}
+
+fn abbreviation(w: &str) -> Abbr {
+    let entry = lexicon::lookup(w.as_bytes());
+    if entry.is_sbd(sbd::NEVER_FINAL) {
+        return Abbr::NeverFinal;
+    }
+    if entry.kw == Kw::AmPm {
+        return Abbr::Time;
+    }
+    if entry.is_sbd(sbd::ABBR) || is_dotted(w) {
+        return Abbr::MayEnd;
+    }
+    Abbr::None
+}
+
+/// A dotted acronym: single letters separated by full stops ("U.S", "E.U", "e.g").
+fn is_dotted(w: &str) -> bool {
     let mut letters = 0;
-    let mut dotted = true;
-    for (k, part) in w.split('.').enumerate() {
+    for part in w.split('.') {
         let mut cs = part.chars();
         match (cs.next(), cs.next()) {
             (Some(c), None) if c.is_alphabetic() => letters += 1,
-            _ => {
-                dotted = false;
-                let _ = k;
-                break;
-            }
+            _ => return false,
         }
     }
-    if dotted && letters >= 2 {
-        return true;
-    }
-    lexicon::with_lower(w, |l| {
-        matches!(
-            l,
-            b"inc"
-                | b"co"
-                | b"corp"
-                | b"ltd"
-                | b"llc"
-                | b"plc"
-                | b"jr"
-                | b"sr"
-                | b"etc"
-                | b"vs"
-                | b"al"
-                | b"approx"
-                | b"dept"
-                | b"est"
-                | b"govt"
-                | b"intl"
-                | b"assn"
-                | b"bros"
-                | b"jan"
-                | b"feb"
-                | b"mar"
-                | b"apr"
-                | b"jun"
-                | b"jul"
-                | b"aug"
-                | b"sep"
-                | b"sept"
-                | b"oct"
-                | b"nov"
-                | b"dec"
-                | b"mon"
-                | b"tue"
-                | b"tues"
-                | b"wed"
-                | b"thu"
-                | b"thurs"
-                | b"fri"
-                | b"sat"
-                | b"sun"
-                | b"no"
-                | b"ave"
-                | b"blvd"
-                | b"rd"
-                | b"st"
-                | b"mt"
-                | b"ft"
-                | b"mins"
-                | b"min"
-                | b"hrs"
-                | b"sq"
-                | b"km"
-                | b"kg"
-                | b"lb"
-                | b"oz"
-                | b"univ"
-                | b"cf"
-                | b"ibid"
-                | b"viz"
-                | b"eg"
-                | b"ie"
-        )
-    })
-    .unwrap_or(false)
+    letters >= 2
+}
+
+/// Whether a capitalised word after an abbreviation continues a name: "U.S. Government", "U.N.
+/// Security Council", "E.U. envoy", "Acme Inc. Chairman". A role or organisation word, or one
+/// of the lexicon's [`sbd::CONTINUES`] words.
+fn continues_name(next: Entry) -> bool {
+    next.is(class::ROLE | class::ORG) || next.is_sbd(sbd::CONTINUES)
 }
 
 #[cfg(test)]
@@ -1067,6 +1289,230 @@ mod tests {
         let text = "é".repeat(20_000);
         let out = sentences(&text);
         assert_eq!(out.concat(), text);
+    }
+
+    #[test]
+    fn an_abbreviation_ends_a_sentence_unless_a_name_continues() {
+        assert_eq!(
+            sentences("He was named ambassador to the U.S. Crowds gathered outside."),
+            [
+                "He was named ambassador to the U.S.",
+                "Crowds gathered outside."
+            ]
+        );
+        assert_eq!(
+            sentences("The temple was built around 300 B.C. Later rulers enlarged it."),
+            [
+                "The temple was built around 300 B.C.",
+                "Later rulers enlarged it."
+            ]
+        );
+        assert_eq!(
+            sentences("The parcel weighed 12 oz. Staff opened it."),
+            ["The parcel weighed 12 oz.", "Staff opened it."]
+        );
+        assert_eq!(
+            sentences("Shares of Acme Inc. Fell sharply. Acme Inc. Chairman Jo Roe resigned."),
+            [
+                "Shares of Acme Inc.",
+                "Fell sharply.",
+                "Acme Inc. Chairman Jo Roe resigned."
+            ]
+        );
+        // Non-boundaries: a word that continues the name.
+        for text in [
+            "I work for the U.S. Government in Virginia.",
+            "The U.S. Air Force was called in.",
+            "The U.N. Security Council met.",
+            "The E.U. High Representative spoke.",
+            "A U.S. Navy ship and the U.K. House of Commons.",
+            "The U.S. Department of State and the U.S. Ambassador agreed.",
+            "Exports rose, e.g. Germany bought more.",
+        ] {
+            assert_eq!(sentences(text), [text], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_clock_time_ends_a_sentence_unless_it_opens_its_clause() {
+        assert_eq!(
+            sentences("The polls closed at 8 p.m. Counting began at once."),
+            ["The polls closed at 8 p.m.", "Counting began at once."]
+        );
+        assert_eq!(
+            sentences("He left the bank at 6 P.M. Mr. Smith then went to the store."),
+            [
+                "He left the bank at 6 P.M.",
+                "Mr. Smith then went to the store."
+            ]
+        );
+        // Non-boundaries: the time opens its clause, or a day or zone follows.
+        for text in [
+            "At 5 a.m. Mr. Smith went to the bank.",
+            "Shortly after 9 p.m. Police arrived.",
+            "The vote was close, and by 11 p.m. Ms. Roe had conceded.",
+            "The vote is set for 9 a.m. Thursday.",
+            "Trading opens at 8 a.m. GMT on Monday.",
+        ] {
+            assert_eq!(sentences(text), [text], "{text}");
+        }
+    }
+
+    #[test]
+    fn citation_marks_stay_with_their_sentence() {
+        assert_eq!(
+            sentences("The figure was disputed.[4] Critics said so."),
+            ["The figure was disputed.[4]", "Critics said so."]
+        );
+        assert_eq!(
+            sentences("It was disputed.[4][12] Critics said so."),
+            ["It was disputed.[4][12]", "Critics said so."]
+        );
+        assert_eq!(
+            sentences("Rain fell across the region.7 8 Officials said so."),
+            ["Rain fell across the region.7 8", "Officials said so."]
+        );
+        assert_eq!(
+            sentences("It was disputed.² Critics said so."),
+            ["It was disputed.²", "Critics said so."]
+        );
+        // Non-boundaries: decimals, versions, references that take a number, lower case next.
+        for text in [
+            "Prices rose 3.5 percent.",
+            "See fig.3 Below the line.",
+            "The site is example.com now.",
+            "It was disputed.[4] by critics.",
+            "It grew by 2.7 5 years ago.",
+        ] {
+            assert_eq!(sentences(text), [text], "{text}");
+        }
+    }
+
+    #[test]
+    fn repeated_and_mixed_end_marks() {
+        assert_eq!(
+            sentences("Unbelievable!!! The crowd roared."),
+            ["Unbelievable!!!", "The crowd roared."]
+        );
+        assert_eq!(
+            sentences("Really?! Nobody knew."),
+            ["Really?!", "Nobody knew."]
+        );
+        assert_eq!(
+            sentences("He paused... Then he spoke. She paused… Then she left."),
+            [
+                "He paused...",
+                "Then he spoke.",
+                "She paused…",
+                "Then she left."
+            ]
+        );
+        for text in [
+            "She works at Yahoo! in the accounting department.",
+            "He was ... well, not sure.",
+            "I mean… I don't know.",
+        ] {
+            assert_eq!(sentences(text), [text], "{text}");
+        }
+    }
+
+    #[test]
+    fn lists() {
+        assert_eq!(
+            sentences("a) The first item b) The second item"),
+            ["a) The first item", "b) The second item"]
+        );
+        assert_eq!(
+            sentences("(iv) The fourth item. (v) The fifth item."),
+            ["(iv) The fourth item.", "(v) The fifth item."]
+        );
+        assert_eq!(
+            sentences("It ends here. (b) The next one. [c] The last."),
+            ["It ends here.", "(b) The next one.", "[c] The last."]
+        );
+        assert_eq!(
+            sentences("(i) The first (ii) The second (iii) The third"),
+            ["(i) The first", "(ii) The second", "(iii) The third"]
+        );
+        assert_eq!(
+            sentences("I. This goes first. II. And here thereafter."),
+            ["I. This goes first.", "II. And here thereafter."]
+        );
+        assert_eq!(
+            sentences("1. Polls open at seven. 2. Bring identification."),
+            ["1. Polls open at seven.", "2. Bring identification."]
+        );
+        assert_eq!(
+            sentences("* The strike ends.\n* Trains run again"),
+            ["* The strike ends.", "* Trains run again"]
+        );
+        let mut out = Vec::new();
+        let text = "(iv) The fourth item.";
+        split(text, 0, text.len(), &mut out);
+        assert_eq!(&text[out[0].body..out[0].end], "The fourth item.");
+        // Non-boundaries: a list inside a sentence, an initial, a bracketed letter in prose.
+        for text in [
+            "The plan has parts: a) a tax, b) a fund and c) a rail line.",
+            "B. Obama was the first black US president.",
+            "It is item (a) of the list.",
+            "He spoke to (A) First Bank staff.",
+        ] {
+            assert_eq!(sentences(text), [text], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_quotation_holds_its_sentences() {
+        assert_eq!(
+            sentences("She said: “We did not lose. We were outspent.” Her rival disagreed."),
+            [
+                "She said: “We did not lose. We were outspent.”",
+                "Her rival disagreed."
+            ]
+        );
+        assert_eq!(
+            sentences("\"The bridge is safe. It was inspected,\" the mayor said. Work resumed."),
+            [
+                "\"The bridge is safe. It was inspected,\" the mayor said.",
+                "Work resumed."
+            ]
+        );
+        assert_eq!(
+            sentences("She turned to him, \"This is great.\" She held the book out."),
+            [
+                "She turned to him, \"This is great.\"",
+                "She held the book out."
+            ]
+        );
+        // A quotation that does not close nearby (or closes after a blank line) does not hold.
+        let long = format!(
+            "He said: “It is over. {}",
+            "Then more words came. ".repeat(30)
+        );
+        assert!(sentences(&long).len() > 2);
+        assert_eq!(
+            sentences("He said: “It is over.\n\nWe won.” Then"),
+            ["He said: “It is over.", "We won.”", "Then"]
+        );
+    }
+
+    #[test]
+    fn a_parenthesis_after_an_abbreviation_continues() {
+        for text in [
+            "The buyer is Acme Holdings Ltd. (“Acme”) and two funds.",
+            "This is abcf. (123) in here.",
+            "It went to Brightwater Corp. (BWC), a rival.",
+        ] {
+            assert_eq!(sentences(text), [text], "{text}");
+        }
+        assert_eq!(
+            sentences("He works at Acme Ltd. (The firm was founded in 1990.)"),
+            ["He works at Acme Ltd.", "(The firm was founded in 1990.)"]
+        );
+        assert_eq!(
+            sentences("This is one. (Here is another.) And a third."),
+            ["This is one.", "(Here is another.)", "And a third."]
+        );
     }
 
     #[test]
