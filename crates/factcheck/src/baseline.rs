@@ -260,10 +260,16 @@ impl Baseline {
             return;
         }
         eprintln!(
-            "warning: {}: {} baselined finding(s) no longer occur; `--write-baseline {}` drops them:",
+            "warning: {}: {} no longer {}; `--write-baseline {}` drops {}:",
             self.path.display(),
-            stale.len(),
-            self.path.display()
+            factcheck_model::count(
+                stale.len() as u64,
+                "baselined finding",
+                "baselined findings"
+            ),
+            if stale.len() == 1 { "occurs" } else { "occur" },
+            self.path.display(),
+            if stale.len() == 1 { "it" } else { "them" }
         );
         for e in stale {
             eprintln!("  {}", describe(e));

@@ -229,7 +229,8 @@ fn finish(accept: crate::accept::Accept, code: i32) -> Result<i32> {
             .unwrap_or(Path::new("baseline.json"));
         let n = recorder.write(path)?;
         eprintln!(
-            "factcheck: wrote {n} finding(s) to the baseline {}",
+            "factcheck: wrote {} to the baseline {}",
+            factcheck_model::count(n as u64, "finding", "findings"),
             path.display()
         );
         return Ok(if code == ERROR { ERROR } else { OK });
@@ -354,9 +355,13 @@ pub(crate) fn load_rules(dir: &Path, cache: Option<&DirCache>) -> Option<FactBas
                 eprintln!("error: {e}");
             }
             eprintln!(
-                "factcheck: {} error(s) in the rules in {}; nothing was checked",
-                err.errors.len(),
-                dir.display()
+                "factcheck: {}: {}; nothing was checked",
+                dir.display(),
+                factcheck_model::count(
+                    err.errors.len() as u64,
+                    "error in the rules",
+                    "errors in the rules"
+                )
             );
             None
         }
@@ -487,8 +492,8 @@ fn rules(cmd: RulesCommand) -> Result<i32> {
                         eprintln!("error: {e}");
                     }
                     eprintln!(
-                        "factcheck: {} error(s) in {}",
-                        err.errors.len(),
+                        "factcheck: {} in {}",
+                        factcheck_model::count(err.errors.len() as u64, "error", "errors"),
                         dir.display()
                     );
                     Ok(ERROR)
@@ -501,10 +506,10 @@ fn rules(cmd: RulesCommand) -> Result<i32> {
                         Ok(())
                     })?;
                     eprintln!(
-                        "factcheck: {} facts in {} files, {} finding(s)",
-                        base.len(),
-                        base.files(),
-                        findings.len()
+                        "factcheck: {} in {}, {}",
+                        factcheck_model::count(base.len() as u64, "fact", "facts"),
+                        factcheck_model::count(base.files() as u64, "file", "files"),
+                        factcheck_model::count(findings.len() as u64, "finding", "findings")
                     );
                     Ok(if findings.is_empty() { OK } else { FAILED })
                 }

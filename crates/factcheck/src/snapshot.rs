@@ -224,7 +224,9 @@ fn snapshot(args: SnapshotArgs) -> Result<i32> {
     }
     if orphans + left > 0 {
         line.push_str(&format!(
-            "; {orphans} orphaned snapshot(s), {left} pending .new file(s) from earlier runs"
+            "; {}, {} from earlier runs",
+            factcheck_model::count(orphans as u64, "orphaned snapshot", "orphaned snapshots"),
+            factcheck_model::count(left as u64, "pending .new file", "pending .new files")
         ));
     }
     eprintln!("{line}");

@@ -492,7 +492,7 @@ fn rules_no_partial_load() {
             .contains("error: rules/z-bad.yaml:4:11: field `events[0].date`"),
         "{run:?}"
     );
-    assert!(run.stderr.contains("2 error(s)"), "{run:?}");
+    assert!(run.stderr.contains("2 errors in the rules"), "{run:?}");
     assert_eq!(run.stdout, "", "{run:?}");
 }
 

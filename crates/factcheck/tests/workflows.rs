@@ -426,7 +426,7 @@ fn a_baseline_hides_an_accepted_finding_and_fails_on_a_new_one() {
         &["check", "--write-baseline", "baseline.json", "drafts"],
     );
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert!(stderr(&o).contains("wrote 1 finding(s) to the baseline baseline.json"));
+    assert!(stderr(&o).contains("wrote 1 finding to the baseline baseline.json"));
     let baseline = read(root, "baseline.json");
     assert!(baseline.contains("\"claim\": \"The Varenko summit was held on May 6, 2021\""));
     assert!(!baseline.contains("\"line\""), "keys carry no position");
@@ -552,7 +552,7 @@ fn a_baseline_hides_an_accepted_finding_and_fails_on_a_new_one() {
     let o = run(root, &["check", "--baseline", "baseline.json", "drafts"]);
     assert_eq!(code(&o), 0);
     assert!(
-        stderr(&o).contains("baseline.json: 1 baselined finding(s) no longer occur"),
+        stderr(&o).contains("baseline.json: 1 baselined finding no longer occurs"),
         "{}",
         stderr(&o)
     );

@@ -12,6 +12,13 @@ mod span;
 mod verdict;
 
 pub use date::{DateError, PartialDate, Precision};
+
+/// `1 file`, `2 files`: a number and its noun, singular or plural, for every message of the
+/// tools (the renderers, the CLI, the checker).
+pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
 pub use jiff::civil::{Date, Weekday};
 pub use span::{LineIndex, Span};
 pub use verdict::{

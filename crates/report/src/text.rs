@@ -223,7 +223,7 @@ pub fn explanation(claim: &CheckedClaim) -> Vec<String> {
 
 /// `1 file`, `2 files`.
 pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    factcheck_model::count(n as u64, one, many)
 }
 
 /// `2 files, 25 claims: 12 supported, 1 contradicted, 12 unverifiable, 1 file with errors`.

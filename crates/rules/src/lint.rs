@@ -143,9 +143,7 @@ fn looks_split(phrase: &str) -> bool {
     let p = phrase.trim();
     let quotes = |c: char| matches!(c, '"' | '“' | '”');
     let edge = |c: char| matches!(c, '\'' | '’' | '‘' | '"' | '“' | '”');
-    p.chars().filter(|&c| quotes(c)).count() % 2 == 1
-        || p.starts_with(edge)
-        || p.ends_with(edge)
+    p.chars().filter(|&c| quotes(c)).count() % 2 == 1 || p.starts_with(edge) || p.ends_with(edge)
 }
 
 /// Lint findings about the phrases of one fact: one repeated within it (5), one that looks like

@@ -155,9 +155,21 @@ events:
     source: https://example.org/r
 ";
     let m = messages(text);
-    assert!(m.iter().any(|m| m.contains("`The Policy Repeal` is listed twice")), "{m:#?}");
-    assert!(m.iter().any(|m| m.contains("`don't tell\"` looks like a piece of a list")), "{m:#?}");
-    assert!(m.iter().any(|m| m.contains("the cue `died` is one common verb")), "{m:#?}");
+    assert!(
+        m.iter()
+            .any(|m| m.contains("`The Policy Repeal` is listed twice")),
+        "{m:#?}"
+    );
+    assert!(
+        m.iter()
+            .any(|m| m.contains("`don't tell\"` looks like a piece of a list")),
+        "{m:#?}"
+    );
+    assert!(
+        m.iter()
+            .any(|m| m.contains("the cue `died` is one common verb")),
+        "{m:#?}"
+    );
     // A phrase with a comma, quoted whole, and a cue of several words are fine.
     assert_eq!(m.len(), 3, "{m:#?}");
 }
@@ -180,7 +192,10 @@ offices:
 ";
     let m = messages(text);
     assert_eq!(m.len(), 1, "{m:#?}");
-    assert!(m[0].contains("the one-word title `economist` has no organisation"), "{m:#?}");
+    assert!(
+        m[0].contains("the one-word title `economist` has no organisation"),
+        "{m:#?}"
+    );
 }
 
 #[test]
@@ -207,7 +222,8 @@ events:
 ";
     let m = messages(text);
     assert!(
-        m.iter().any(|m| m.contains("`Jane Doe said` is taken by `Dr. Jane Doe` of `doe`")),
+        m.iter()
+            .any(|m| m.contains("`Jane Doe said` is taken by `Dr. Jane Doe` of `doe`")),
         "{m:#?}"
     );
 }

@@ -492,9 +492,14 @@ pub(super) fn check_duration(ctx: &Ctx, i: usize, m: &Mention, du: &Duration) ->
     let value = days as f64 / unit.mean_days();
     let holds = amount_holds(du, days, days);
     let length = if unit == Unit::Day {
-        format!("{days} days")
+        factcheck_model::count(days.unsigned_abs(), "day", "days")
     } else {
-        format!("{days} days ({} {})", format_amount(value), unit.name(true))
+        let amount = format_amount(value);
+        format!(
+            "{} ({amount} {})",
+            factcheck_model::count(days.unsigned_abs(), "day", "days"),
+            unit.name(amount != "1")
+        )
     };
     let expected = format!("{length}: {start} to {end}");
     let message = if holds {
