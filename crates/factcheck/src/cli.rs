@@ -144,15 +144,21 @@ pub struct TextArgs {
 pub enum RulesCommand {
     /// Load every rule file and report errors and suspicious facts (exit 1 on findings).
     Lint {
-        /// Directory of rule files [default: rules]
+        /// Directory of rule files [default: the config's, else rules]
         #[arg(value_name = "DIR")]
         dir: Option<PathBuf>,
+        /// The same, as `check` takes it
+        #[arg(long = "rules", value_name = "DIR", conflicts_with = "dir")]
+        rules: Option<PathBuf>,
     },
     /// Run every fact's examples through the whole pipeline (exit 1 when one comes out otherwise).
     Test {
-        /// Directory of rule files [default: rules]
+        /// Directory of rule files [default: the config's, else rules]
         #[arg(value_name = "DIR")]
         dir: Option<PathBuf>,
+        /// The same, as `check` takes it
+        #[arg(long = "rules", value_name = "DIR", conflicts_with = "dir")]
+        rules: Option<PathBuf>,
     },
     /// Print the JSON Schema of rule files.
     Schema,

@@ -464,6 +464,16 @@ fn text(args: TextArgs, claims: bool) -> Result<i32> {
 }
 
 /// `path:line:column: message`, or `path: message` when the diagnostic has no place.
+/// The rules directory of `rules lint` and `rules test`: the one given, else the config's, else
+/// `rules`.
+fn rules_dir_given(dir: Option<std::path::PathBuf>) -> std::path::PathBuf {
+    dir.unwrap_or_else(|| {
+        Config::find(None)
+            .map(|c| c.rules_dir(None))
+            .unwrap_or_else(|_| "rules".into())
+    })
+}
+
 fn diagnostic_line(name: &str, d: &Diagnostic) -> String {
     match (d.line, d.column) {
         (Some(l), Some(c)) => format!("{name}:{l}:{c}: {}", d.message),
@@ -480,12 +490,8 @@ fn rules(cmd: RulesCommand) -> Result<i32> {
             })?;
             Ok(OK)
         }
-        RulesCommand::Lint { dir } => {
-            let dir = dir.unwrap_or_else(|| {
-                Config::find(None)
-                    .map(|c| c.rules_dir(None))
-                    .unwrap_or_else(|_| "rules".into())
-            });
+        RulesCommand::Lint { dir, rules } => {
+            let dir = rules_dir_given(rules.or(dir));
             match factcheck_rules::lint(&dir) {
                 Err(err) => {
                     for e in &err.errors {
@@ -515,12 +521,8 @@ fn rules(cmd: RulesCommand) -> Result<i32> {
                 }
             }
         }
-        RulesCommand::Test { dir } => {
-            let dir = dir.unwrap_or_else(|| {
-                Config::find(None)
-                    .map(|c| c.rules_dir(None))
-                    .unwrap_or_else(|_| "rules".into())
-            });
+        RulesCommand::Test { dir, rules } => {
+            let dir = rules_dir_given(rules.or(dir));
             let Some(base) = load_rules(&dir, None) else {
                 return Ok(ERROR);
             };
